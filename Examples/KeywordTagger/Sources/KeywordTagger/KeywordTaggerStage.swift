@@ -1,0 +1,93 @@
+public import Pipeline
+
+/// An example of a user's own stage: tags each document with the keywords of a list that occur in its text.
+///
+/// ```yaml
+/// - type: keywords
+///   keywords: [sanctions, nuclear, election]
+///   field: keywords          # where the tags go
+///   drop_untagged: false     # drop documents with no keyword
+/// ```
+/// It writes `keywords: ["nuclear", ...]` (in the order of the list, each once) into the document.
+public struct KeywordTaggerStage: ConfigurableStage, DocumentStage {
+    /// The stage's options.
+    public struct Options: StageOptions {
+        /// The keywords to look for (matched case-insensitively as whole words).
+        public var keywords: [String]
+        /// The document field receiving the list of keywords found.
+        public var field: String
+        /// Whether documents without any keyword are dropped (reason "no keyword").
+        public var dropUntagged: Bool
+
+        private enum CodingKeys: String, CodingKey {
+            case keywords, field
+            case dropUntagged = "drop_untagged"
+        }
+
+        /// Decodes the options.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            keywords = try container.decode([String].self, forKey: .keywords)
+            guard !keywords.isEmpty, !keywords.contains(where: \.isEmpty) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .keywords, in: container, debugDescription: "expected a non-empty list of non-empty keywords")
+            }
+            field = try container.decodeIfPresent(String.self, forKey: .field) ?? "keywords"
+            dropUntagged = try container.decodeIfPresent(Bool.self, forKey: .dropUntagged) ?? false
+        }
+
+        /// The options, for `pipeline-run stages`.
+        public static let documentation: [OptionDocumentation] = [
+            OptionDocumentation("keywords", type: "list of strings", defaultValue: nil, summary: "Keywords to find, as whole words, ignoring case."),
+            OptionDocumentation("field", type: "string", defaultValue: "keywords", summary: "The field receiving the keywords found."),
+            OptionDocumentation("drop_untagged", type: "boolean", defaultValue: "false", summary: "Drop documents with no keyword."),
+        ]
+    }
+
+    /// `keywords`.
+    public static let typeName = "keywords"
+    /// What the stage does.
+    public static let summary = "Example custom stage: tags documents with the listed keywords they mention."
+
+    private let options: Options
+    private let lowercasedKeywords: [[UInt8]]
+
+    /// Creates the stage.
+    /// - Parameter options: The options.
+    public init(options: Options) {
+        self.options = options
+        self.lowercasedKeywords = options.keywords.map { Array($0.lowercased().utf8) }
+    }
+
+    /// Tags one document.
+    public func process(_ document: Document, context: StageContext) async throws -> StageResult {
+        let text = Array(document.text.lowercased().utf8)
+        var found: [JSONValue] = []
+        for (keyword, original) in zip(lowercasedKeywords, options.keywords) where Self.containsWord(keyword, in: text) {
+            found.append(.string(original))
+        }
+        if found.isEmpty, options.dropUntagged { return .drop(reason: "no keyword") }
+        var tagged = document
+        tagged.fields[options.field] = .array(found)
+        if !found.isEmpty { context.counters.add(to: "tagged") }
+        return .keep(tagged)
+    }
+
+    /// Whether `word` occurs in `text` with no letter or digit on either side.
+    static func containsWord(_ word: [UInt8], in text: [UInt8]) -> Bool {
+        guard !word.isEmpty, word.count <= text.count else { return false }
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+        }
+        var start = 0
+        while start + word.count <= text.count {
+            if text[start] == word[0], text[start..<start + word.count].elementsEqual(word) {
+                let before = start == 0 || !isWordByte(text[start - 1])
+                let after = start + word.count == text.count || !isWordByte(text[start + word.count])
+                if before && after { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,79 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "pipeline-run",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "pipeline-run", targets: ["pipeline-run"]),
+        .library(name: "Pipeline", targets: ["Pipeline"]),
+        .library(name: "Stages", targets: ["Stages"]),
+        .library(name: "PipelineCLI", targets: ["PipelineCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-async-algorithms", from: "1.1.4"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(
+            name: "Pipeline",
+            dependencies: [
+                "CYAML",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
+            ]
+        ),
+        .target(
+            name: "Stages",
+            dependencies: ["Pipeline"]
+        ),
+        .target(
+            name: "PipelineCLI",
+            dependencies: [
+                "Pipeline",
+                "Stages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "pipeline-run",
+            dependencies: ["PipelineCLI", "Stages"]
+        ),
+        // An example of a user's own stage: a library with the stage, its own binary, and its own test.
+        .target(
+            name: "KeywordTagger",
+            dependencies: ["Pipeline"],
+            path: "Examples/KeywordTagger/Sources/KeywordTagger"
+        ),
+        .executableTarget(
+            name: "keyword-pipeline-run",
+            dependencies: ["KeywordTagger", "Pipeline", "PipelineCLI", "Stages"],
+            path: "Examples/KeywordTagger/Sources/keyword-pipeline-run"
+        ),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: ["Pipeline"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "StagesTests",
+            dependencies: ["Stages", "Pipeline"]
+        ),
+        .testTarget(
+            name: "PipelineCLITests",
+            dependencies: ["PipelineCLI", "Pipeline", "Stages"]
+        ),
+        .testTarget(
+            name: "KeywordTaggerTests",
+            dependencies: ["KeywordTagger", "Pipeline"],
+            path: "Examples/KeywordTagger/Tests/KeywordTaggerTests"
+        ),
+    ]
+)

@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file so that it is either complete or untouched: bytes go to a temporary file beside the destination,
+/// which is flushed to disk and renamed over the destination by ``commit()``; ``discard()`` removes it.
+///
+/// The path `-` writes to standard output directly (nothing to rename). Writes are buffered; every system error
+/// becomes a ``FileAccessError`` naming the path.
+///
+/// # Thread safety
+/// Not thread-safe: owned by one task.
+public final class AtomicFileWriter {
+    /// The destination path.
+    public let path: String
+    /// The temporary path being written (equal to `path` for standard output).
+    public let temporaryPath: String
+    private var descriptor: Int32
+    private var buffer: [UInt8] = []
+    private let bufferLimit = 1 << 20
+    private var finished = false
+
+    /// Creates the destination's folder if needed and opens a temporary file beside the destination.
+    /// - Parameter path: The destination path, or `-` for standard output.
+    /// - Throws: ``FileAccessError`` when the folder cannot be created or the file cannot be opened.
+    public init(path: String) throws(FileAccessError) {
+        self.path = path
+        if path == "-" {
+            temporaryPath = path
+            descriptor = 1
+            return
+        }
+        try Self.createParentDirectory(of: path)
+        var name = [CChar](repeating: 0, count: 256)
+        gethostname(&name, 255)
+        let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        temporaryPath = "\(path).tmp-\(host)-\(getpid())"
+        descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileAccessError.fromErrno(path: path, operation: "create") }
+    }
+
+    deinit {
+        if !finished, path != "-" {
+            close(descriptor)
+            unlink(temporaryPath)
+        }
+    }
+
+    /// Appends bytes.
+    /// - Parameter bytes: The bytes.
+    /// - Throws: ``FileAccessError`` when writing fails (e.g. the disk is full).
+    public func write(_ bytes: [UInt8]) throws(FileAccessError) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= bufferLimit { try flush() }
+    }
+
+    /// Appends a string's UTF-8 bytes.
+    /// - Parameter string: The text.
+    /// - Throws: ``FileAccessError`` when writing fails.
+    public func write(_ string: String) throws(FileAccessError) {
+        buffer.append(contentsOf: string.utf8)
+        if buffer.count >= bufferLimit { try flush() }
+    }
+
+    /// Writes buffered bytes to the temporary file.
+    /// - Throws: ``FileAccessError`` when writing fails.
+    public func flush() throws(FileAccessError) {
+        var offset = 0
+        while offset < buffer.count {
+            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw FileAccessError.fromErrno(path: path, operation: "write")
+            }
+            offset += written
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs and renames the temporary file over the destination.
+    /// - Throws: ``FileAccessError`` when any step fails; the destination is then untouched.
+    public func commit() throws(FileAccessError) {
+        guard !finished else { return }
+        do {
+            try flush()
+        } catch {
+            discard()
+            throw error
+        }
+        finished = true
+        if path == "-" { return }
+        if fsync(descriptor) != 0 {
+            let error = FileAccessError.fromErrno(path: path, operation: "sync")
+            close(descriptor)
+            unlink(temporaryPath)
+            throw error
+        }
+        close(descriptor)
+        if rename(temporaryPath, path) != 0 {
+            let error = FileAccessError.fromErrno(path: path, operation: "rename into place")
+            unlink(temporaryPath)
+            throw error
+        }
+    }
+
+    /// Abandons the file: removes the temporary file, leaving the destination as it was.
+    public func discard() {
+        guard !finished else { return }
+        finished = true
+        if path == "-" { return }
+        close(descriptor)
+        unlink(temporaryPath)
+    }
+
+    /// Creates the folders leading to `path` (like `mkdir -p` of its parent).
+    /// - Parameter path: A file path.
+    /// - Throws: ``FileAccessError`` when a folder cannot be created or the folder is not writable.
+    public static func createParentDirectory(of path: String) throws(FileAccessError) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let directory = String(path[..<slash])
+        guard !directory.isEmpty else { return }
+        var current = directory.hasPrefix("/") ? "/" : ""
+        for component in directory.split(separator: "/") {
+            current += (current.isEmpty || current.hasSuffix("/") ? "" : "/") + component
+            if mkdir(current, 0o755) != 0, errno != EEXIST {
+                throw FileAccessError.fromErrno(path: current, operation: "create folder")
+            }
+        }
+        if access(directory, W_OK) != 0 {
+            throw FileAccessError.fromErrno(path: directory, operation: "write to folder")
+        }
+    }
+}

@@ -1,0 +1,285 @@
+import AsyncAlgorithms
+import Logging
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a ``PipelinePlan``: reads the input, streams it through the stages, writes dead letters, and reports.
+///
+/// ```
+///   reader task ──ch0──▶ stage 0 task ──ch1──▶ stage 1 task ──ch2──▶ … ──chN──▶ terminal task
+///   (blocking reads,      (DocumentStage: up to `concurrency`          (counts written documents,
+///    batches of ≤32)       batches at once, order kept)                 writes dead letters in order)
+/// ```
+/// Every task is a child of one task group: an error anywhere cancels everything, and every channel is a rendezvous
+/// (a send waits for the receiver), so memory is bounded by the batches in flight, not by the corpus.
+///
+/// A graceful stop (``ShutdownSignal``) stops the reader; in-flight documents drain through every stage, outputs are
+/// committed and the report says the run was interrupted.
+public struct PipelineRunner: Sendable {
+    /// The plan to run.
+    public var plan: PipelinePlan
+    /// The logger for the run; stages get one with their name in the metadata.
+    public var logger: Logger
+    /// The parallelism of stages that do not set `concurrency` (default: the number of cores).
+    public var defaultConcurrency: Int
+    /// When set, the parallelism of every stage, whatever the pipeline file says.
+    public var concurrencyOverride: Int?
+    /// An identifier of the run.
+    public var runID: String
+    /// How many documents and bytes travel together between stages.
+    var batchLimit = BatchLimit.standard
+
+    /// Creates a runner.
+    /// - Parameters:
+    ///   - plan: The plan.
+    ///   - logger: The run's logger.
+    ///   - defaultConcurrency: Parallelism of stages that do not set it (default: cores).
+    ///   - concurrencyOverride: Parallelism of every stage, when set.
+    ///   - runID: The run's identifier (default: UTC time and process id).
+    public init(
+        plan: PipelinePlan, logger: Logger, defaultConcurrency: Int = PipelineRunner.coreCount,
+        concurrencyOverride: Int? = nil, runID: String = PipelineRunner.makeRunID()
+    ) {
+        self.plan = plan
+        self.logger = logger
+        self.defaultConcurrency = max(1, defaultConcurrency)
+        self.concurrencyOverride = concurrencyOverride
+        self.runID = runID
+    }
+
+    /// The number of cores available to this process.
+    public static var coreCount: Int {
+        #if canImport(Glibc)
+        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        #else
+        return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+        #endif
+    }
+
+    /// A run identifier: the UTC time to the second and the process id, e.g. `20261129T233506Z-4242`.
+    public static func makeRunID() -> String {
+        var now = time(nil)
+        var parts = tm()
+        gmtime_r(&now, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)\(two(parts.tm_mon + 1))\(two(parts.tm_mday))T"
+            + "\(two(parts.tm_hour))\(two(parts.tm_min))\(two(parts.tm_sec))Z-\(getpid())"
+    }
+
+    /// Runs the plan over its configured input.
+    /// - Parameter shutdown: Requests a graceful stop.
+    /// - Returns: The report.
+    /// - Throws: ``FileAccessError`` when the input paths or outputs are unusable, ``StageFailure`` or a stage's
+    ///   error when the run fails.
+    public func run(shutdown: ShutdownSignal = ShutdownSignal()) async throws -> RunReport {
+        let options = plan.input
+        let expansion = try InputExpander(options: options).expand()
+        return try await run(reader: { InputFileReader(expansion: expansion, options: options) }, shutdown: shutdown)
+    }
+
+    /// Runs the plan over the records a reader produces.
+    /// - Parameters:
+    ///   - makeReader: Makes the reader; called once, inside the reading task.
+    ///   - shutdown: Requests a graceful stop.
+    /// - Returns: The report.
+    /// - Throws: A stage's error or ``StageFailure`` when the run fails; outputs are then left as they were.
+    public func run(
+        reader makeReader: @escaping @Sendable () -> any DocumentReader, shutdown: ShutdownSignal = ShutdownSignal()
+    ) async throws -> RunReport {
+        let started = ContinuousClock.now
+        let cpuAtStart = ResourceUsage.cpuSeconds
+        let contexts = plan.stages.enumerated().map { index, planned in
+            var stageLogger = logger
+            stageLogger[metadataKey: "stage"] = "\(planned.name)"
+            return StageContext(
+                name: planned.name, typeName: planned.typeName, index: index,
+                concurrency: concurrencyOverride ?? planned.concurrency ?? defaultConcurrency,
+                errorPolicy: planned.errorPolicy, logger: stageLogger, runID: runID)
+        }
+        for (planned, context) in zip(plan.stages, contexts) {
+            try await planned.stage.prepare(context: context)
+        }
+        let deadLetterPath = plan.deadLetterPath
+        if deadLetterPath != "-" { try AtomicFileWriter.createParentDirectory(of: deadLetterPath) }
+        let recorders = plan.stages.map { StageStatisticsRecorder(name: $0.name, typeName: $0.typeName) }
+        let channels = (0...plan.stages.count).map { _ in AsyncChannel<DocumentBatch>() }
+        let limit = batchLimit
+        let stages = plan.stages
+
+        let (inputTotals, totals) = try await withThrowingTaskGroup(of: TaskOutcome.self) { group in
+                group.addTask {
+                    .input(await Self.read(makeReader(), into: channels[0], limit: limit, shutdown: shutdown, logger: logger))
+                }
+                for index in stages.indices {
+                    group.addTask {
+                        try await Self.runStage(
+                            stages[index].stage, context: contexts[index], from: channels[index],
+                            to: channels[index + 1], statistics: recorders[index], limit: limit)
+                        return .stage
+                    }
+                }
+                group.addTask {
+                    .terminal(try await Self.collect(from: channels[stages.count], deadLetterPath: deadLetterPath))
+                }
+                var input: InputTotals?
+                var terminal: TerminalTotals?
+                while let outcome = try await group.next() {
+                    switch outcome {
+                    case .input(let totals): input = totals
+                    case .terminal(let totals): terminal = totals
+                    case .stage: break
+                    }
+                }
+                return (input!, terminal!)
+            }
+
+        var report = RunReport(pipeline: plan.name, runID: runID)
+        report.inputRecords = inputTotals.records
+        report.invalidInput = inputTotals.invalid
+        report.inputBytes = inputTotals.bytes
+        report.written = totals.written
+        report.dropped = totals.dropped
+        report.deadLettered = totals.deadLettered
+        report.stages = zip(recorders, contexts).map { recorder, context in
+            var statistics = recorder.snapshot
+            statistics.counters = context.counters.snapshot
+            return statistics
+        }
+        report.wallSeconds = (ContinuousClock.now - started).seconds
+        report.cpuSeconds = ResourceUsage.cpuSeconds - cpuAtStart
+        report.peakResidentBytes = ResourceUsage.peakResidentBytes
+        report.interruption = shutdown.reason
+        report.deadLetterPath = plan.deadLetterPath
+        return report
+    }
+
+    // MARK: Tasks
+
+    private enum TaskOutcome: Sendable {
+        case input(InputTotals)
+        case stage
+        case terminal(TerminalTotals)
+    }
+
+    private struct InputTotals: Sendable {
+        var records = 0
+        var invalid = 0
+        var bytes = 0
+    }
+
+    private struct TerminalTotals: Sendable {
+        var written = 0
+        var dropped: [String: Int] = [:]
+        var deadLettered = 0
+    }
+
+    /// Reads records into batches until the input ends, a stop is requested, or the run is cancelled.
+    private static func read(
+        _ reader: consuming any DocumentReader, into channel: AsyncChannel<DocumentBatch>, limit: BatchLimit,
+        shutdown: ShutdownSignal, logger: Logger
+    ) async -> InputTotals {
+        var reader = reader
+        var totals = InputTotals()
+        var entries: [DocumentBatch.Entry] = []
+        var bytes = 0
+        defer { channel.finish() }
+        while !shutdown.isRequested, !Task.isCancelled, let record = reader.next() {
+            totals.records += 1
+            switch record {
+            case .document(let document):
+                totals.bytes += document.byteCount
+                bytes += document.byteCount
+                entries.append(.document(document))
+            case .invalid(let removed):
+                totals.invalid += 1
+                logger.warning(
+                    "unreadable input sent to the dead-letter output",
+                    metadata: ["id": "\(removed.id)", "source": "\(removed.source)", "reason": "\(removed.disposition)"])
+                entries.append(.removed(removed))
+            }
+            if entries.count >= limit.entries || bytes >= limit.bytes {
+                await channel.send(DocumentBatch(entries: entries))
+                entries = []
+                bytes = 0
+            }
+        }
+        if !entries.isEmpty, !Task.isCancelled {
+            await channel.send(DocumentBatch(entries: entries))
+        }
+        if let reason = shutdown.reason {
+            logger.notice("stopped reading input", metadata: ["reason": "\(reason)", "records": "\(totals.records)"])
+        }
+        return totals
+    }
+
+    private static func runStage(
+        _ stage: any Stage, context: StageContext, from upstream: AsyncChannel<DocumentBatch>,
+        to downstream: AsyncChannel<DocumentBatch>, statistics: StageStatisticsRecorder, limit: BatchLimit
+    ) async throws {
+        let started = ContinuousClock.now
+        let output = StageOutput(channel: downstream, limit: limit, statistics: statistics, context: context)
+        let input = StageInput(channel: upstream, output: output, statistics: statistics)
+        try await stage.run(input: input, output: output, context: context)
+        if try await input.next() != nil {
+            throw StageFailure(
+                stage: context.name, documentID: "-", source: .unknown,
+                message: "the stage finished before consuming all of its input")
+        }
+        await output.flush()
+        downstream.finish()
+        let wall = ContinuousClock.now - started
+        let waited = output.waitingTime
+        statistics.update {
+            $0.wallSeconds = wall.seconds
+            if !(stage is any DocumentStage) { $0.busySeconds = max(0, (wall - waited).seconds) }
+        }
+    }
+
+    /// Counts what comes out of the last stage and writes dead letters; commits the dead-letter file only when the
+    /// stream ended normally (every stage finished).
+    private static func collect(
+        from channel: AsyncChannel<DocumentBatch>, deadLetterPath: String
+    ) async throws -> TerminalTotals {
+        let deadLetters = try AtomicFileWriter(path: deadLetterPath)
+        do {
+            let totals = try await collect(from: channel, into: deadLetters)
+            try deadLetters.commit()
+            return totals
+        } catch {
+            deadLetters.discard()
+            throw error
+        }
+    }
+
+    private static func collect(
+        from channel: AsyncChannel<DocumentBatch>, into deadLetters: AtomicFileWriter
+    ) async throws -> TerminalTotals {
+        var totals = TerminalTotals()
+        var line: [UInt8] = []
+        for await batch in channel {
+            for entry in batch.entries {
+                switch entry {
+                case .document:
+                    totals.written += 1
+                case .removed(let removed):
+                    switch removed.disposition {
+                    case .dropped(let reason):
+                        totals.dropped["\(removed.stage): \(reason)", default: 0] += 1
+                    case .deadLettered:
+                        totals.deadLettered += 1
+                        line.removeAll(keepingCapacity: true)
+                        removed.deadLetterJSON.write(to: &line)
+                        line.append(0x0A)
+                        try deadLetters.write(line)
+                    }
+                }
+            }
+        }
+        try Task.checkCancellation()
+        return totals
+    }
+}

@@ -1,0 +1,45 @@
+public import Logging
+
+/// What a stage knows about its place in the run.
+public struct StageContext: Sendable {
+    /// The stage's name: its `name` in the pipeline file, or its type name.
+    public var name: String
+    /// The stage's type name, as written after `type:`.
+    public var typeName: String
+    /// The 0-based position of the stage in the pipeline.
+    public var index: Int
+    /// How many documents (batches of them) the stage may process at once.
+    public var concurrency: Int
+    /// What happens to a document whose processing throws.
+    public var errorPolicy: ErrorPolicy
+    /// The logger to use, with the stage's name in its metadata.
+    public var logger: Logger
+    /// Counters the stage may add to; they appear in the run summary and the statistics JSON.
+    public var counters: StageCounters
+    /// An identifier of this run (UTC timestamp and process id), for outputs that record which run wrote what.
+    public var runID: String
+
+    /// Creates a context.
+    /// - Parameters:
+    ///   - name: The stage's name.
+    ///   - typeName: The stage's type name.
+    ///   - index: The stage's position.
+    ///   - concurrency: Its parallelism bound (at least 1).
+    ///   - errorPolicy: Its `on_error` policy.
+    ///   - logger: Its logger.
+    ///   - counters: Its counters.
+    ///   - runID: The run's identifier.
+    public init(
+        name: String, typeName: String, index: Int = 0, concurrency: Int = 1, errorPolicy: ErrorPolicy = .fail,
+        logger: Logger, counters: StageCounters = StageCounters(), runID: String = "test"
+    ) {
+        self.name = name
+        self.typeName = typeName
+        self.index = index
+        self.concurrency = max(1, concurrency)
+        self.errorPolicy = errorPolicy
+        self.logger = logger
+        self.counters = counters
+        self.runID = runID
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Logging
+import Pipeline
+
+/// `pipeline-run run FILE`: runs a pipeline.
+struct RunCommand: AsyncParsableCommand, RegistryCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a pipeline over its input.",
+        discussion: """
+            Reads the input the pipeline file names (or --input), runs every stage, writes the outputs, and prints a \
+            summary per stage on standard error. SIGINT or SIGTERM stops reading, lets in-flight documents finish and \
+            commits the outputs; a second signal aborts at once.
+            """
+    )
+
+    @Argument(help: "The pipeline file (YAML).")
+    var file: String
+
+    @Option(name: .long, help: "Read this input instead of the file's (repeatable; a folder, file, glob, or - for stdin).")
+    var input: [String] = []
+
+    @Option(name: .long, help: "Write documents here: replaces the path of the last export stage, or adds a JSON Lines export (- is stdout).")
+    var output: String?
+
+    @Option(name: .long, help: "Write the run's statistics as JSON to this file.")
+    var statsJSON: String?
+
+    @Option(name: .long, help: "Write dead letters to this file instead of the one the pipeline file names.")
+    var deadLetter: String?
+
+    @Option(name: .long, help: "Run every stage with this many documents in flight (default: each stage's setting, or the number of cores).")
+    var concurrency: Int?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func validate() throws {
+        if let concurrency, !(1...1024).contains(concurrency) {
+            throw ValidationError("--concurrency must be between 1 and 1024")
+        }
+    }
+
+    func run() async throws {
+        throw ValidationError("internal error: run needs a stage registry")
+    }
+
+    func run(registry: StageRegistry) async throws {
+        let logger = logging.makeLogger()
+        let loader = PipelineLoader(registry: registry)
+        var plan: PipelinePlan
+        do {
+            var (root, source) = try loader.parse(contentsOf: file)
+            root = PipelineOverrides(inputPaths: input, outputPath: output).apply(to: root)
+            plan = try loader.plan(from: root, source: source)
+        } catch {
+            StandardError.writeLine(error.description)
+            throw PipelineExitCode.configuration
+        }
+        if let deadLetter { plan.output.deadLetterPath = deadLetter }
+        if !plan.stages.contains(where: { $0.typeName == "export" }) {
+            logger.notice("the pipeline has no export stage: writing JSON Lines to standard output")
+        }
+
+        let shutdown = ShutdownSignal()
+        let trap = SignalTrap(shutdown: shutdown, logger: logger)
+        defer { trap.cancel() }
+        let runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
+        logger.info(
+            "starting", metadata: ["pipeline": "\(plan.name)", "run_id": "\(runner.runID)", "stages": "\(plan.stages.map(\.name).joined(separator: ","))"])
+        let report: RunReport
+        do {
+            report = try await runner.run(shutdown: shutdown)
+        } catch let error as FileAccessError where error.operation == "expand" || error.operation == "read" {
+            logger.error("cannot read the input: \(error)")
+            throw PipelineExitCode.configuration
+        } catch {
+            logger.error("run failed: \(error)")
+            throw PipelineExitCode.runFailed
+        }
+        StandardError.writeLine(report.summary)
+        for path in [statsJSON, plan.output.statsPath].compactMap({ $0 }) {
+            do {
+                let writer = try AtomicFileWriter(path: path)
+                try writer.write(report.json.serialized() + "\n")
+                try writer.commit()
+            } catch {
+                logger.error("cannot write statistics: \(error)")
+                throw PipelineExitCode.runFailed
+            }
+        }
+        if !report.isBalanced {
+            logger.critical("accounting mismatch: input != written + dropped + dead-lettered")
+            throw PipelineExitCode.runFailed
+        }
+        if let reason = report.interruption {
+            throw PipelineExitCode.interrupted(by: reason)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Pipeline
+
+/// `pipeline-run stages`: lists the stage types and their options.
+struct StagesCommand: AsyncParsableCommand, RegistryCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stages",
+        abstract: "List the stage types a pipeline may use, with their options, types, defaults and descriptions."
+    )
+
+    func run() async throws {
+        throw ValidationError("internal error: stages needs a stage registry")
+    }
+
+    func run(registry: StageRegistry) async throws {
+        print(StagesCommand.describe(registry))
+    }
+
+    /// The text `pipeline-run stages` prints.
+    static func describe(_ registry: StageRegistry) -> String {
+        var lines: [String] = []
+        func section(_ title: String, _ summary: String, _ options: [OptionDocumentation]) {
+            lines.append(title)
+            lines.append("  \(summary)")
+            for option in options {
+                let value = option.defaultValue.map { "default \($0)" } ?? "required"
+                lines.append("    \(option.name): \(option.type) (\(value))")
+                lines.append("        \(option.summary)")
+            }
+            lines.append("")
+        }
+        section("input:", "What to read.", InputOptions.documentation)
+        section("output:", "Where side outputs go.", OutputOptions.documentation)
+        lines.append("Every stage entry also takes: name (string), concurrency (integer 1...1024), on_error (fail | skip | dead-letter).")
+        lines.append("")
+        for entry in registry.types {
+            section("- type: \(entry.typeName)", entry.summary, entry.options)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

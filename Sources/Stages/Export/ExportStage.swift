@@ -1,0 +1,129 @@
+public import Pipeline
+
+/// Writes every document to a file, JSON Lines or CSV, and passes it on.
+///
+/// The file is written atomically: to a temporary file beside it, synced and renamed into place only when the input
+/// has ended (including after a graceful stop). A failed or cancelled run leaves the previous file untouched.
+///
+/// ```yaml
+/// - type: export
+///   format: jsonl          # jsonl | csv
+///   path: out/news.jsonl   # "-" writes to standard output
+/// ```
+public struct ExportStage: ConfigurableStage {
+    /// The stage's options.
+    public struct Options: StageOptions, Equatable {
+        /// The file format.
+        public enum Format: String, Sendable, ConfigurationEnum {
+            /// One JSON object per line: `id`, `text`, then every field, keys sorted.
+            case jsonl
+            /// Comma-separated values with a header row of `fields`.
+            case csv
+        }
+
+        /// The file format.
+        public var format: Format = .jsonl
+        /// The destination path; `-` is standard output.
+        public var path: String
+        /// CSV columns: `id`, `text` or any field name (non-string fields are written as JSON).
+        public var fields: [String] = ["id", "text"]
+        /// Whether CSV cells starting with `=`, `+`, `-`, `@`, tab or carriage return are prefixed with `'` so
+        /// spreadsheets do not run them as formulas.
+        public var csvSafe = true
+
+        /// Creates options.
+        /// - Parameters:
+        ///   - format: The format.
+        ///   - path: The destination.
+        ///   - fields: CSV columns.
+        ///   - csvSafe: Formula escaping for CSV.
+        public init(format: Format = .jsonl, path: String, fields: [String] = ["id", "text"], csvSafe: Bool = true) {
+            self.format = format
+            self.path = path
+            self.fields = fields
+            self.csvSafe = csvSafe
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case format, path, fields
+            case csvSafe = "csv_safe"
+        }
+
+        /// Decodes the options.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            format = try container.decodeIfPresent(Format.self, forKey: .format) ?? .jsonl
+            path = try container.decode(String.self, forKey: .path)
+            if path.isEmpty {
+                throw DecodingError.dataCorruptedError(forKey: .path, in: container, debugDescription: "expected a non-empty path")
+            }
+            fields = try container.decodeIfPresent([String].self, forKey: .fields) ?? ["id", "text"]
+            if fields.isEmpty {
+                throw DecodingError.dataCorruptedError(forKey: .fields, in: container, debugDescription: "expected at least one field")
+            }
+            csvSafe = try container.decodeIfPresent(Bool.self, forKey: .csvSafe) ?? true
+        }
+
+        /// The options, for `pipeline-run stages`.
+        public static let documentation: [OptionDocumentation] = [
+            OptionDocumentation("format", type: "one of jsonl, csv", defaultValue: "jsonl", summary: "The file format."),
+            OptionDocumentation("path", type: "string", defaultValue: nil, summary: "The destination file; - is standard output."),
+            OptionDocumentation(
+                "fields", type: "list of strings", defaultValue: "[id, text]",
+                summary: "CSV columns: id, text or any field (non-strings written as JSON)."),
+            OptionDocumentation(
+                "csv_safe", type: "boolean", defaultValue: "true",
+                summary: "Prefix CSV cells starting with = + - @ with ' so spreadsheets do not evaluate them."),
+        ]
+    }
+
+    /// `export`.
+    public static let typeName = "export"
+    /// What the stage does.
+    public static let summary = "Writes documents to a JSON Lines or CSV file, atomically, and passes them on."
+
+    /// The options.
+    public let options: Options
+
+    /// Creates the stage.
+    /// - Parameter options: The options.
+    public init(options: Options) {
+        self.options = options
+    }
+
+    /// Checks that the destination folder exists or can be created, and is writable.
+    public func prepare(context: StageContext) async throws {
+        if options.path != "-" { try AtomicFileWriter.createParentDirectory(of: options.path) }
+    }
+
+    /// Writes each document, then commits the file when the input ends.
+    public func run(input: StageInput, output: StageOutput, context: StageContext) async throws {
+        let writer = try AtomicFileWriter(path: options.path)
+        var line: [UInt8] = []
+        var count = 0
+        do {
+            if options.format == .csv {
+                CSVRow.write(options.fields, safe: options.csvSafe, to: &line)
+                try writer.write(line)
+            }
+            for try await document in input {
+                line.removeAll(keepingCapacity: true)
+                switch options.format {
+                case .jsonl:
+                    document.writeJSON(to: &line)
+                    line.append(0x0A)
+                case .csv:
+                    CSVRow.write(options.fields.map { CSVRow.cell(of: document, field: $0) }, safe: options.csvSafe, to: &line)
+                }
+                try writer.write(line)
+                count += 1
+                await output.emit(document)
+            }
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
+        }
+        context.counters.add(count, to: "written")
+    }
+}

@@ -1,0 +1,10 @@
+public import Pipeline
+
+extension StageRegistry {
+    /// The registry of built-in stages, the one `pipeline-run` uses.
+    public static var builtIn: StageRegistry {
+        var registry = StageRegistry()
+        registry.register(ExportStage.self)
+        return registry
+    }
+}

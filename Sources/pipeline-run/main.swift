@@ -1,0 +1,4 @@
+import PipelineCLI
+import Stages
+
+await PipelineCLI.main(registry: .builtIn)
