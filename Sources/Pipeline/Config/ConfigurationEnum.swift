@@ -41,9 +41,12 @@ extension ConfigurationEnum {
         }
         let isSensitive = (decoder as? YAMLNodeDecoder.NodeDecoder)?.node.scalar?.isSensitive == true
         let message = "\(expected), found " + (isSensitive ? "a redacted value" : YAMLScalar.quoted(raw))
-        let hint = isSensitive ? nil : ConfigurationError.suggestion(for: raw, among: choices).map {
-            "did you mean '\($0)'?"
-        }
+        let hint =
+            isSensitive
+            ? nil
+            : ConfigurationError.suggestion(for: raw, among: choices).map {
+                "did you mean '\($0)'?"
+            }
         throw DecodingError.dataCorrupted(
             DecodingError.Context(
                 codingPath: decoder.codingPath,

@@ -37,7 +37,13 @@ extension YAMLNode {
         switch content {
         case .scalar(let scalar):
             node.content = .scalar(
-                interpolating(scalar, environment, keyPath: keyPath, isUnderSecretKey: isUnderSecretKey, errors: &errors)
+                interpolating(
+                    scalar,
+                    environment,
+                    keyPath: keyPath,
+                    isUnderSecretKey: isUnderSecretKey,
+                    errors: &errors
+                )
             )
         case .sequence(let elements):
             node.content = .sequence(

@@ -10,7 +10,9 @@ extension YAMLNodeDecoder {
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-            guard let entries = node.mapping else { throw mismatch(KeyedDecodingContainer<Key>.self, expected: "a mapping") }
+            guard let entries = node.mapping else {
+                throw mismatch(KeyedDecodingContainer<Key>.self, expected: "a mapping")
+            }
             requests.register(node, at: path)
             return KeyedDecodingContainer(KeyedContainer<Key>(decoder: self, entries: entries))
         }

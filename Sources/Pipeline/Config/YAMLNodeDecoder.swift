@@ -189,8 +189,44 @@ public struct YAMLNodeDecoder: Sendable {
         return (node, resolved, [])
     }
 
-    /// Turns a `DecodingError` into a located ``ConfigurationError``.
-    static func configurationError(for error: DecodingError, root: YAMLNode, keyPath prefix: String) -> ConfigurationError {
+    /// Turns a `DecodingError` into a located ``ConfigurationError``, keeping sensitive values out of the message.
+    static func configurationError(for error: DecodingError, root: YAMLNode, keyPath prefix: String)
+        -> ConfigurationError
+    {
+        var converted = unredactedError(for: error, root: root, keyPath: prefix)
+        let codingPath: [any CodingKey]
+        switch error {
+        case .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context),
+            .dataCorrupted(let context):
+            codingPath = context.codingPath
+        @unknown default:
+            codingPath = []
+        }
+        let (node, _, _) = walk(codingPath, from: root)
+        if let scalar = node.scalar, scalar.isSensitive {
+            converted.message = redacting(scalar.value, in: converted.message)
+            converted.hint = converted.hint.map { redacting(scalar.value, in: $0) }
+        }
+        return converted
+    }
+
+    /// `message` with what follows its last ", found " replaced, and any other copy of a long enough `value` hidden.
+    private static func redacting(_ value: String, in message: String) -> String {
+        var message = message
+        if let found = message.ranges(of: ", found ").last {
+            message = message[..<found.upperBound] + "a redacted value"
+        }
+        if value.count >= 4 {
+            message = message.replacing(value, with: "<redacted>")
+        }
+        return message
+    }
+
+    private static func unredactedError(
+        for error: DecodingError,
+        root: YAMLNode,
+        keyPath prefix: String
+    ) -> ConfigurationError {
         switch error {
         case .keyNotFound(let key, let context):
             let (node, resolved, _) = walk(context.codingPath, from: root)

@@ -138,7 +138,8 @@ public struct YAMLParser: Sendable {
             if let context = state.context {
                 let contextMark = state.context_mark
                 if contextMark.line != mark.line || contextMark.column != mark.column {
-                    hint = "\(String(cString: context)) that started at line \(contextMark.line + 1), "
+                    hint =
+                        "\(String(cString: context)) that started at line \(contextMark.line + 1), "
                         + "column \(contextMark.column + 1)"
                 }
             }
@@ -291,10 +292,24 @@ public struct YAMLParser: Sendable {
                 try add(node, nodeCount: anchored.nodeCount, anchor: nil)
             case YAML_SEQUENCE_START_EVENT:
                 let data = event.data.sequence_start
-                try open(Frame(isMapping: false, location: location, tag: Self.tag(data.tag), anchor: Self.string(data.anchor)))
+                try open(
+                    Frame(
+                        isMapping: false,
+                        location: location,
+                        tag: Self.tag(data.tag),
+                        anchor: Self.string(data.anchor)
+                    )
+                )
             case YAML_MAPPING_START_EVENT:
                 let data = event.data.mapping_start
-                try open(Frame(isMapping: true, location: location, tag: Self.tag(data.tag), anchor: Self.string(data.anchor)))
+                try open(
+                    Frame(
+                        isMapping: true,
+                        location: location,
+                        tag: Self.tag(data.tag),
+                        anchor: Self.string(data.anchor)
+                    )
+                )
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 guard let frame = stack.popLast() else { return }
                 let content: YAMLNode.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.elements)

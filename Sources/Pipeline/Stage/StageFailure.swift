@@ -29,7 +29,6 @@ public struct StageFailure: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// A readable message for any error: its description when it has one.
     static func describe(_ error: any Error) -> String {
-        if let convertible = error as? any CustomStringConvertible { return convertible.description }
-        return String(describing: error)
+        String(describing: error)
     }
 }

@@ -1,4 +1,4 @@
-public import Pipeline
+import Pipeline
 
 /// Formats CSV rows (RFC 4180): cells quoted when they hold a comma, quote or line break, quotes doubled.
 enum CSVRow {
