@@ -97,10 +97,10 @@ public struct JSONParser: Sendable {
 
         mutating func expectLiteral(_ literal: StaticString) throws(SyntaxError) {
             let count = literal.utf8CodeUnitCount
-            guard position + count <= bytes.count else { throw error("invalid literal") }
+            guard position + count <= bytes.count else { throw error("invalid literal, expected true, false or null") }
             let start = literal.utf8Start
             for offset in 0..<count where bytes[position + offset] != start[offset] {
-                throw error("invalid literal")
+                throw error("invalid literal, expected true, false or null")
             }
             position += count
         }

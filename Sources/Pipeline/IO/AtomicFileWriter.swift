@@ -124,8 +124,12 @@ public final class AtomicFileWriter {
         var current = directory.hasPrefix("/") ? "/" : ""
         for component in directory.split(separator: "/") {
             current += (current.isEmpty || current.hasSuffix("/") ? "" : "/") + component
-            if mkdir(current, 0o755) != 0, errno != EEXIST {
-                throw FileAccessError.fromErrno(path: current, operation: "create folder")
+            if mkdir(current, 0o755) != 0 {
+                guard errno == EEXIST else { throw FileAccessError.fromErrno(path: current, operation: "create folder") }
+                var info = stat()
+                if stat(current, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
+                    throw FileAccessError(path: current, operation: "create folder", reason: "a file of that name exists")
+                }
             }
         }
         if access(directory, W_OK) != 0 {

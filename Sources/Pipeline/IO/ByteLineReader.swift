@@ -25,7 +25,18 @@ final class ByteLineReader {
     /// The 1-based number of the line last returned.
     private(set) var lineNumber = 0
 
-    init(descriptor: Int32, path: String, maxLineBytes: Int, chunkSize: Int = 1 << 20) {
+    private let shutdown: ShutdownSignal?
+
+    /// Creates a reader.
+    /// - Parameters:
+    ///   - descriptor: The open file descriptor.
+    ///   - path: The path, for errors.
+    ///   - maxLineBytes: Longer lines are skipped and reported.
+    ///   - chunkSize: Bytes read at a time.
+    ///   - shutdown: When given, a read waiting for input (a pipe, standard input) gives up once a stop is requested,
+    ///     as if the input had ended.
+    init(descriptor: Int32, path: String, maxLineBytes: Int, chunkSize: Int = 1 << 20, shutdown: ShutdownSignal? = nil) {
+        self.shutdown = shutdown
         self.descriptor = descriptor
         self.path = path
         self.maxLineBytes = maxLineBytes
@@ -83,6 +94,16 @@ final class ByteLineReader {
         start = 0
         end = 0
         while true {
+            if let shutdown {
+                var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                let ready = poll(&request, 1, 200)
+                if ready < 0, errno != EINTR { throw FileAccessError.fromErrno(path: path, operation: "read") }
+                if shutdown.isRequested {
+                    atEnd = true
+                    return
+                }
+                if ready <= 0 { continue }
+            }
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }

@@ -19,12 +19,15 @@ public struct InputFileReader: DocumentReader {
     private var linesDescriptor: Int32 = -1
     private var current: InputFile?
     private let parser = JSONParser()
+    private let shutdown: ShutdownSignal?
 
     /// Creates a reader.
     /// - Parameters:
     ///   - expansion: The files to read and the problems found while expanding the input paths.
     ///   - options: The input options.
-    public init(expansion: InputExpander.Expansion, options: InputOptions) {
+    ///   - shutdown: When given, waiting for more input on a pipe or standard input ends once a stop is requested.
+    public init(expansion: InputExpander.Expansion, options: InputOptions, shutdown: ShutdownSignal? = nil) {
+        self.shutdown = shutdown
         self.files = expansion.files
         self.options = options
         self.pending = expansion.problems.map(InputRecord.invalid)
@@ -100,7 +103,7 @@ public struct InputFileReader: DocumentReader {
         }
         // A JSON line holds the text escaped: allow room for escapes and other members.
         let maxLine = options.maxDocumentBytes > Int.max / 8 ? Int.max / 2 : options.maxDocumentBytes * 6 + (1 << 16)
-        lines = ByteLineReader(descriptor: descriptor, path: file.path, maxLineBytes: maxLine)
+        lines = ByteLineReader(descriptor: descriptor, path: file.path, maxLineBytes: maxLine, shutdown: shutdown)
         linesDescriptor = descriptor
         current = file
         return nil

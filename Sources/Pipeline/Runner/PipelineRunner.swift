@@ -78,7 +78,8 @@ public struct PipelineRunner: Sendable {
     public func run(shutdown: ShutdownSignal = ShutdownSignal()) async throws -> RunReport {
         let options = plan.input
         let expansion = try InputExpander(options: options).expand()
-        return try await run(reader: { InputFileReader(expansion: expansion, options: options) }, shutdown: shutdown)
+        return try await run(
+            reader: { InputFileReader(expansion: expansion, options: options, shutdown: shutdown) }, shutdown: shutdown)
     }
 
     /// Runs the plan over the records a reader produces.
@@ -92,13 +93,14 @@ public struct PipelineRunner: Sendable {
     ) async throws -> RunReport {
         let started = ContinuousClock.now
         let cpuAtStart = ResourceUsage.cpuSeconds
+        let completion = RunCompletion()
         let contexts = plan.stages.enumerated().map { index, planned in
             var stageLogger = logger
             stageLogger[metadataKey: "stage"] = "\(planned.name)"
             return StageContext(
                 name: planned.name, typeName: planned.typeName, index: index,
                 concurrency: concurrencyOverride ?? planned.concurrency ?? defaultConcurrency,
-                errorPolicy: planned.errorPolicy, logger: stageLogger, runID: runID)
+                errorPolicy: planned.errorPolicy, logger: stageLogger, runID: runID, completion: completion)
         }
         for (planned, context) in zip(plan.stages, contexts) {
             try await planned.stage.prepare(context: context)
@@ -130,7 +132,9 @@ public struct PipelineRunner: Sendable {
                 while let outcome = try await group.next() {
                     switch outcome {
                     case .input(let totals): input = totals
-                    case .terminal(let totals): terminal = totals
+                    case .terminal(let totals):
+                        terminal = totals
+                        completion.succeed()
                     case .stage: break
                     }
                 }
@@ -229,8 +233,7 @@ public struct PipelineRunner: Sendable {
                 stage: context.name, documentID: "-", source: .unknown,
                 message: "the stage finished before consuming all of its input")
         }
-        await output.flush()
-        downstream.finish()
+        await output.close()
         let wall = ContinuousClock.now - started
         let waited = output.waitingTime
         statistics.update {

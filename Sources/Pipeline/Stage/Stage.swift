@@ -16,8 +16,10 @@
 /// - `run` consumes `input` until it ends and hands every document to `output` exactly once, through
 ///   ``StageOutput/emit(_:)``, ``StageOutput/drop(_:reason:)`` or ``StageOutput/fail(_:error:)``, in input order.
 ///   Output order must not depend on timing, so results are identical whatever the concurrency.
-/// - When the input ends because the run was cancelled (`Task.isCancelled`), `run` must not commit outputs
-///   (e.g. must not rename a partial file into place): throw `CancellationError` instead.
+/// - A stage that writes outputs commits them only once the whole run has succeeded: after its input ends it calls
+///   ``StageOutput/close()`` then `try await context.completion.waitForSuccess()`, which throws when the run fails
+///   or is cancelled (see ``RunCompletion``). Iterating the input throws `CancellationError` on cancellation, so a
+///   cancelled run never looks like a finished one.
 /// - Errors thrown from `run` fail the whole run.
 public protocol Stage: Sendable {
     /// Gets ready to run: opens indexes, checks that output locations are writable.

@@ -18,6 +18,8 @@ public struct StageContext: Sendable {
     public var counters: StageCounters
     /// An identifier of this run (UTC timestamp and process id), for outputs that record which run wrote what.
     public var runID: String
+    /// Resolves when the whole run has succeeded; stages wait on it before committing outputs.
+    public var completion: RunCompletion
 
     /// Creates a context.
     /// - Parameters:
@@ -29,10 +31,13 @@ public struct StageContext: Sendable {
     ///   - logger: Its logger.
     ///   - counters: Its counters.
     ///   - runID: The run's identifier.
+    ///   - completion: The run's completion (default: a new one, which never succeeds unless the runner owns it).
     public init(
         name: String, typeName: String, index: Int = 0, concurrency: Int = 1, errorPolicy: ErrorPolicy = .fail,
-        logger: Logger, counters: StageCounters = StageCounters(), runID: String = "test"
+        logger: Logger, counters: StageCounters = StageCounters(), runID: String = "test",
+        completion: RunCompletion = RunCompletion()
     ) {
+        self.completion = completion
         self.name = name
         self.typeName = typeName
         self.index = index

@@ -14,6 +14,7 @@ public final class StageOutput {
     private var pending: [DocumentBatch.Entry] = []
     private var pendingBytes = 0
     private var waited: Duration = .zero
+    private var closed = false
 
     init(channel: AsyncChannel<DocumentBatch>, limit: BatchLimit, statistics: StageStatisticsRecorder, context: StageContext) {
         self.channel = channel
@@ -99,6 +100,17 @@ public final class StageOutput {
         await sendNow(batch)
     }
 
+    /// Sends whatever is pending and tells the next stage that no more documents will come.
+    ///
+    /// The runner closes the output when `run` returns; a stage closes it itself before waiting on
+    /// ``StageContext/completion``. Emitting after closing is a programming error and is ignored.
+    public func close() async {
+        guard !closed else { return }
+        await flush()
+        closed = true
+        channel.finish()
+    }
+
     /// Time spent waiting for input or for the next stage, so far.
     var waitingTime: Duration { waited }
 
@@ -114,6 +126,7 @@ public final class StageOutput {
     }
 
     private func sendNow(_ batch: DocumentBatch) async {
+        guard !closed else { return }
         let started = ContinuousClock.now
         await channel.send(batch)
         waited += ContinuousClock.now - started

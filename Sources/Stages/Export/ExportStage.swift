@@ -96,7 +96,7 @@ public struct ExportStage: ConfigurableStage {
         if options.path != "-" { try AtomicFileWriter.createParentDirectory(of: options.path) }
     }
 
-    /// Writes each document, then commits the file when the input ends.
+    /// Writes each document; when the input has ended and the whole run has succeeded, commits the file.
     public func run(input: StageInput, output: StageOutput, context: StageContext) async throws {
         let writer = try AtomicFileWriter(path: options.path)
         var line: [UInt8] = []
@@ -119,6 +119,9 @@ public struct ExportStage: ConfigurableStage {
                 count += 1
                 await output.emit(document)
             }
+            try writer.flush()
+            await output.close()
+            try await context.completion.waitForSuccess()
             try writer.commit()
         } catch {
             writer.discard()

@@ -1,0 +1,26 @@
+# pipeline-run: the two commands a newcomer needs are `make run` and `make test`.
+.PHONY: setup build run test release bench-runner clean
+
+setup:
+	@scripts/setup.sh
+
+build: setup
+	swift build
+
+## Builds and runs the main job: pipelines/news.yaml over seeds/, writing out/news.jsonl.
+run: setup
+	swift run pipeline-run run pipelines/news.yaml
+
+## Builds and runs the tests.
+test: setup
+	swift test
+
+release: setup
+	swift build -c release
+
+## Measures the runner's throughput and per-document overhead on 100,000 generated JSON Lines documents.
+bench-runner: setup
+	scripts/benchmark-runner.sh
+
+clean:
+	rm -rf .build out

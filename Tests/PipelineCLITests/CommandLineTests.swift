@@ -1,0 +1,195 @@
+import Foundation
+import Testing
+
+/// Runs the built `pipeline-run` (or another product) as a user would.
+struct Executable {
+    let url: URL
+
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    init(_ name: String) {
+        let buildFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        url = buildFolder.appendingPathComponent(name)
+    }
+
+    struct Result {
+        var status: Int32
+        var reason: Process.TerminationReason
+        var stdout: String
+        var stderr: String
+    }
+
+    func run(_ arguments: [String], stdin: String? = nil, in directory: URL = Executable.packageRoot) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments.first == "run" ? arguments + ["--log-format", "json"] : arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(
+            status: process.terminationStatus, reason: process.terminationReason,
+            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A temporary folder for one test.
+struct Scratch {
+    let url: URL
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("pipeline-cli-\(UUID().uuidString)")
+        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    func write(_ name: String, _ text: String) { try! Data(text.utf8).write(to: url.appendingPathComponent(name)) }
+    func read(_ name: String) -> String { String(decoding: (try? Data(contentsOf: url.appendingPathComponent(name))) ?? Data(), as: UTF8.self) }
+}
+
+@Suite struct CommandLineTests {
+    let tool = Executable("pipeline-run")
+    let keywordTool = Executable("keyword-pipeline-run")
+
+    func jsonLines(_ count: Int) -> String {
+        (0..<count).map { #"{"id":"d\#($0)","text":"Document \#($0) about \#($0 % 3 == 0 ? "sanctions" : "weather").","n":\#($0)}"# }
+            .joined(separator: "\n") + "\n"
+    }
+
+    @Test func runsTheSamplePipelineOnTheSeeds() throws {
+        let scratch = Scratch()
+        let result = try tool.run([
+            "run", "pipelines/news.yaml", "--output", scratch.path("news.jsonl"), "--dead-letter", scratch.path("dead.jsonl"),
+            "--stats-json", scratch.path("stats.json"),
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = scratch.read("news.jsonl").split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix(#"{"id":"000_b91e1b26261307a9.txt","text":"#))
+        #expect(lines[1].hasPrefix(#"{"id":"002_b572a6a0bfdea77a.txt","text":"#))
+        #expect(result.stderr.contains("total: 2 in = 2 written + 0 dropped + 0 dead-lettered"))
+        let stats = try JSONSerialization.jsonObject(with: Data(scratch.read("stats.json").utf8)) as! [String: Any]
+        #expect(stats["written"] as? Int == 2)
+        #expect(stats["balanced"] as? Bool == true)
+        #expect(scratch.read("dead.jsonl") == "")
+    }
+
+    @Test func outputIsByteIdenticalAtConcurrencyOneAndEight() throws {
+        let scratch = Scratch()
+        scratch.write("in.jsonl", jsonLines(2_000))
+        scratch.write(
+            "p.yaml",
+            """
+            name: tagged
+            input: {path: in.jsonl}
+            stages:
+              - type: keywords
+                keywords: [sanctions, weather]
+              - type: export
+                path: out.jsonl
+            output: {dead_letter: dead.jsonl}
+            """)
+        var outputs: [String] = []
+        for concurrency in ["1", "8"] {
+            let result = try keywordTool.run(["run", "p.yaml", "--concurrency", concurrency], in: scratch.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            outputs.append(scratch.read("out.jsonl"))
+        }
+        #expect(outputs[0] == outputs[1])
+        #expect(outputs[0].split(separator: "\n").count == 2_000)
+        #expect(outputs[0].hasPrefix(#"{"id":"d0","text":"Document 0 about sanctions.","keywords":["sanctions"],"n":0}"#))
+    }
+
+    @Test func outputReadsBackAsTheSameDocuments() throws {
+        let scratch = Scratch()
+        scratch.write("in.jsonl", jsonLines(50))
+        scratch.write("p.yaml", "input: {path: in.jsonl}\nstages:\n  - type: export\n    path: first.jsonl\n")
+        scratch.write("q.yaml", "input: {path: first.jsonl}\nstages:\n  - type: export\n    path: second.jsonl\n")
+        #expect(try tool.run(["run", "p.yaml"], in: scratch.url).status == 0)
+        #expect(try tool.run(["run", "q.yaml"], in: scratch.url).status == 0)
+        #expect(scratch.read("first.jsonl") == scratch.read("second.jsonl"))
+        #expect(scratch.read("first.jsonl").split(separator: "\n").count == 50)
+    }
+
+    @Test func filtersStandardInputToStandardOutput() throws {
+        let scratch = Scratch()
+        scratch.write("p.yaml", "input: {path: '-'}\nstages:\n  - type: keywords\n    keywords: [sanctions]\n    drop_untagged: true\n")
+        let result = try keywordTool.run(
+            ["run", "p.yaml", "--output", "-", "--dead-letter", scratch.path("dead.jsonl")],
+            stdin: jsonLines(9) + "not json\n", in: scratch.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").map { String($0.prefix(14)) } == [#"{"id":"d0","te"#, #"{"id":"d3","te"#, #"{"id":"d6","te"#])
+        #expect(result.stderr.contains("total: 10 in = 3 written + 6 dropped + 1 dead-lettered"))
+        #expect(scratch.read("dead.jsonl").contains(#""error":"line 10: invalid JSON: invalid literal, expected true, false or null at column 1""#))
+    }
+
+    @Test func validateReportsPositionedErrors() throws {
+        let scratch = Scratch()
+        scratch.write("bad.yaml", "input:\n  path: x\nstages:\n  - type: exprot\n    path: y\n  - type: export\n    formt: csv\n    path: z\n")
+        let result = try tool.run(["validate", "bad.yaml"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr == """
+                bad.yaml:4:11: error: stages[0].type: unknown stage type 'exprot'
+                  - type: exprot
+                          ^
+                  hint: did you mean 'export'?
+                bad.yaml:7:5: error: stages[1].formt: unknown key 'formt'
+                    formt: csv
+                    ^
+                  hint: did you mean 'format'?
+                2 errors in bad.yaml
+
+                """)
+        let good = try tool.run(["validate", "pipelines/news.yaml"])
+        #expect(good.status == 0)
+        #expect(good.stdout.hasPrefix("pipelines/news.yaml: valid pipeline 'news'"))
+    }
+
+    @Test func missingInputIsAConfigurationError() throws {
+        let scratch = Scratch()
+        scratch.write("p.yaml", "input: {path: nowhere/}\nstages: [{type: export, path: out.jsonl}]\n")
+        let result = try tool.run(["run", "p.yaml"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("cannot read 'nowhere/': No such file or directory"))
+    }
+
+    @Test func sigtermStopsGracefullyAndCommitsWhatWasFinished() throws {
+        let scratch = Scratch()
+        scratch.write("p.yaml", "input: {path: '-'}\nstages: [{type: export, path: out.jsonl}]\n")
+        let process = Process()
+        process.executableURL = tool.url
+        process.arguments = ["run", "p.yaml", "--log-format", "json"]
+        process.currentDirectoryURL = scratch.url
+        let input = Pipe()
+        let error = Pipe()
+        process.standardInput = input
+        process.standardError = error
+        try process.run()
+        input.fileHandleForWriting.write(Data(jsonLines(40).utf8))
+        Thread.sleep(forTimeInterval: 1.0)
+        process.terminate()
+        let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 143, "\(stderr)")
+        #expect(stderr.contains("interrupted by SIGTERM"))
+        #expect(stderr.contains("total: 40 in = 40 written"))
+        #expect(scratch.read("out.jsonl").split(separator: "\n").count == 40)
+    }
+
+    @Test func stagesListsEveryOption() throws {
+        let result = try keywordTool.run(["stages"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("- type: export\n  Writes documents to a JSON Lines or CSV file, atomically, and passes them on."))
+        #expect(result.stdout.contains("    keywords: list of strings (required)"))
+        #expect(result.stdout.contains("    csv_safe: boolean (default true)"))
+    }
+}
