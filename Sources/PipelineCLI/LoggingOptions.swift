@@ -2,7 +2,7 @@ import ArgumentParser
 import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `--log-format` and `--log-level`, shared by the subcommands.
@@ -25,7 +25,9 @@ struct LoggingOptions: ParsableArguments {
 
     func validate() throws {
         guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError("unknown log level '\(logLevel)'; use trace, debug, info, notice, warning, error or critical")
+            throw ValidationError(
+                "unknown log level '\(logLevel)'; use trace, debug, info, notice, warning, error or critical"
+            )
         }
     }
 

@@ -47,7 +47,9 @@ struct PipelineOverrides {
                         YAMLMappingEntry(key: key("type"), value: scalar("export")),
                         YAMLMappingEntry(key: key("format"), value: scalar("jsonl")),
                         YAMLMappingEntry(key: key("path"), value: scalar(outputPath ?? "-")),
-                    ]), location: here)
+                    ]),
+                    location: here
+                )
                 stages.append(export)
             }
             entries[stagesIndex].value.content = .sequence(stages)

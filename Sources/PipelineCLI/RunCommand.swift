@@ -17,10 +17,17 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
     @Argument(help: "The pipeline file (YAML).")
     var file: String
 
-    @Option(name: .long, help: "Read this input instead of the file's (repeatable; a folder, file, glob, or - for stdin).")
+    @Option(
+        name: .long,
+        help: "Read this input instead of the file's (repeatable; a folder, file, glob, or - for stdin)."
+    )
     var input: [String] = []
 
-    @Option(name: .long, help: "Write documents here: replaces the path of the last export stage, or adds a JSON Lines export (- is stdout).")
+    @Option(
+        name: .long,
+        help:
+            "Write documents here: replaces the path of the last export stage, or adds a JSON Lines export (- is stdout)."
+    )
     var output: String?
 
     @Option(name: .long, help: "Write the run's statistics as JSON to this file.")
@@ -29,7 +36,11 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
     @Option(name: .long, help: "Write dead letters to this file instead of the one the pipeline file names.")
     var deadLetter: String?
 
-    @Option(name: .long, help: "Run every stage with this many documents in flight (default: each stage's setting, or the number of cores).")
+    @Option(
+        name: .long,
+        help:
+            "Run every stage with this many documents in flight (default: each stage's setting, or the number of cores)."
+    )
     var concurrency: Int?
 
     @OptionGroup var logging: LoggingOptions
@@ -66,7 +77,12 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         defer { trap.cancel() }
         let runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
         logger.info(
-            "starting", metadata: ["pipeline": "\(plan.name)", "run_id": "\(runner.runID)", "stages": "\(plan.stages.map(\.name).joined(separator: ","))"])
+            "starting",
+            metadata: [
+                "pipeline": "\(plan.name)", "run_id": "\(runner.runID)",
+                "stages": "\(plan.stages.map(\.name).joined(separator: ","))",
+            ]
+        )
         let report: RunReport
         do {
             report = try await runner.run(shutdown: shutdown)

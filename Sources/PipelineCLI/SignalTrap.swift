@@ -3,9 +3,9 @@ import Logging
 import Pipeline
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns SIGINT and SIGTERM into a graceful stop: the first signal requests a ``ShutdownSignal``; a second one ends
@@ -26,7 +26,8 @@ final class SignalTrap {
                 }
                 shutdown.request(reason: name)
                 logger.notice(
-                    "\(name) received: finishing in-flight documents; send it again to abort at once")
+                    "\(name) received: finishing in-flight documents; send it again to abort at once"
+                )
             }
             source.resume()
             sources.append(source)

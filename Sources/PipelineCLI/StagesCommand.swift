@@ -31,7 +31,9 @@ struct StagesCommand: AsyncParsableCommand, RegistryCommand {
         }
         section("input:", "What to read.", InputOptions.documentation)
         section("output:", "Where side outputs go.", OutputOptions.documentation)
-        lines.append("Every stage entry also takes: name (string), concurrency (integer 1...1024), on_error (fail | skip | dead-letter).")
+        lines.append(
+            "Every stage entry also takes: name (string), concurrency (integer 1...1024), on_error (fail | skip | dead-letter)."
+        )
         lines.append("")
         for entry in registry.types {
             section("- type: \(entry.typeName)", entry.summary, entry.options)

@@ -2,7 +2,7 @@ import Logging
 import Pipeline
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Logs human-readable lines to standard error: `12:00:01 warning [clean] message key=value`.
@@ -26,7 +26,8 @@ struct TerminalLogHandler: LogHandler {
         let stage = merged.removeValue(forKey: "stage").map { " [\($0)]" } ?? ""
         let details = merged.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
         StandardError.writeLine(
-            "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) \(event.level)\(stage) \(event.message)\(details)")
+            "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) \(event.level)\(stage) \(event.message)\(details)"
+        )
     }
 }
 

@@ -19,7 +19,9 @@ struct ValidateCommand: AsyncParsableCommand, RegistryCommand {
     func run(registry: StageRegistry) async throws {
         do {
             let plan = try PipelineLoader(registry: registry).load(contentsOf: file)
-            print("\(file): valid pipeline '\(plan.name)' with \(plan.stages.count) stages: \(plan.stages.map(\.name).joined(separator: " → "))")
+            print(
+                "\(file): valid pipeline '\(plan.name)' with \(plan.stages.count) stages: \(plan.stages.map(\.name).joined(separator: " → "))"
+            )
         } catch {
             StandardError.writeLine(error.description)
             let count = error.errors.count

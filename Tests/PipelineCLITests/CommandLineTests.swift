@@ -38,8 +38,11 @@ struct Executable {
         let errData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Result(
-            status: process.terminationStatus, reason: process.terminationReason,
-            stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus,
+            reason: process.terminationReason,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self)
+        )
     }
 }
 
@@ -52,7 +55,9 @@ struct Scratch {
     }
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
     func write(_ name: String, _ text: String) { try! Data(text.utf8).write(to: url.appendingPathComponent(name)) }
-    func read(_ name: String) -> String { String(decoding: (try? Data(contentsOf: url.appendingPathComponent(name))) ?? Data(), as: UTF8.self) }
+    func read(_ name: String) -> String {
+        String(decoding: (try? Data(contentsOf: url.appendingPathComponent(name))) ?? Data(), as: UTF8.self)
+    }
 }
 
 @Suite struct CommandLineTests {
@@ -60,14 +65,17 @@ struct Scratch {
     let keywordTool = Executable("keyword-pipeline-run")
 
     func jsonLines(_ count: Int) -> String {
-        (0..<count).map { #"{"id":"d\#($0)","text":"Document \#($0) about \#($0 % 3 == 0 ? "sanctions" : "weather").","n":\#($0)}"# }
-            .joined(separator: "\n") + "\n"
+        (0..<count).map {
+            #"{"id":"d\#($0)","text":"Document \#($0) about \#($0 % 3 == 0 ? "sanctions" : "weather").","n":\#($0)}"#
+        }
+        .joined(separator: "\n") + "\n"
     }
 
     @Test func runsTheSamplePipelineOnTheSeeds() throws {
         let scratch = Scratch()
         let result = try tool.run([
-            "run", "pipelines/news.yaml", "--output", scratch.path("news.jsonl"), "--dead-letter", scratch.path("dead.jsonl"),
+            "run", "pipelines/news.yaml", "--output", scratch.path("news.jsonl"), "--dead-letter",
+            scratch.path("dead.jsonl"),
             "--stats-json", scratch.path("stats.json"),
         ])
         #expect(result.status == 0, "\(result.stderr)")
@@ -96,7 +104,8 @@ struct Scratch {
               - type: export
                 path: out.jsonl
             output: {dead_letter: dead.jsonl}
-            """)
+            """
+        )
         var outputs: [String] = []
         for concurrency in ["1", "8"] {
             let result = try keywordTool.run(["run", "p.yaml", "--concurrency", concurrency], in: scratch.url)
@@ -105,7 +114,9 @@ struct Scratch {
         }
         #expect(outputs[0] == outputs[1])
         #expect(outputs[0].split(separator: "\n").count == 2_000)
-        #expect(outputs[0].hasPrefix(#"{"id":"d0","text":"Document 0 about sanctions.","keywords":["sanctions"],"n":0}"#))
+        #expect(
+            outputs[0].hasPrefix(#"{"id":"d0","text":"Document 0 about sanctions.","keywords":["sanctions"],"n":0}"#)
+        )
     }
 
     @Test func outputReadsBackAsTheSameDocuments() throws {
@@ -121,19 +132,35 @@ struct Scratch {
 
     @Test func filtersStandardInputToStandardOutput() throws {
         let scratch = Scratch()
-        scratch.write("p.yaml", "input: {path: '-'}\nstages:\n  - type: keywords\n    keywords: [sanctions]\n    drop_untagged: true\n")
+        scratch.write(
+            "p.yaml",
+            "input: {path: '-'}\nstages:\n  - type: keywords\n    keywords: [sanctions]\n    drop_untagged: true\n"
+        )
         let result = try keywordTool.run(
             ["run", "p.yaml", "--output", "-", "--dead-letter", scratch.path("dead.jsonl")],
-            stdin: jsonLines(9) + "not json\n", in: scratch.url)
+            stdin: jsonLines(9) + "not json\n",
+            in: scratch.url
+        )
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.split(separator: "\n").map { String($0.prefix(14)) } == [#"{"id":"d0","te"#, #"{"id":"d3","te"#, #"{"id":"d6","te"#])
+        #expect(
+            result.stdout.split(separator: "\n").map { String($0.prefix(14)) } == [
+                #"{"id":"d0","te"#, #"{"id":"d3","te"#, #"{"id":"d6","te"#,
+            ]
+        )
         #expect(result.stderr.contains("total: 10 in = 3 written + 6 dropped + 1 dead-lettered"))
-        #expect(scratch.read("dead.jsonl").contains(#""error":"line 10: invalid JSON: invalid literal, expected true, false or null at column 1""#))
+        #expect(
+            scratch.read("dead.jsonl").contains(
+                #""error":"line 10: invalid JSON: invalid literal, expected true, false or null at column 1""#
+            )
+        )
     }
 
     @Test func validateReportsPositionedErrors() throws {
         let scratch = Scratch()
-        scratch.write("bad.yaml", "input:\n  path: x\nstages:\n  - type: exprot\n    path: y\n  - type: export\n    formt: csv\n    path: z\n")
+        scratch.write(
+            "bad.yaml",
+            "input:\n  path: x\nstages:\n  - type: exprot\n    path: y\n  - type: export\n    formt: csv\n    path: z\n"
+        )
         let result = try tool.run(["validate", "bad.yaml"], in: scratch.url)
         #expect(result.status == 1)
         #expect(
@@ -148,7 +175,8 @@ struct Scratch {
                   hint: did you mean 'format'?
                 2 errors in bad.yaml
 
-                """)
+                """
+        )
         let good = try tool.run(["validate", "pipelines/news.yaml"])
         #expect(good.status == 0)
         #expect(good.stdout.hasPrefix("pipelines/news.yaml: valid pipeline 'news'"))
@@ -188,7 +216,11 @@ struct Scratch {
     @Test func stagesListsEveryOption() throws {
         let result = try keywordTool.run(["stages"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("- type: export\n  Writes documents to a JSON Lines or CSV file, atomically, and passes them on."))
+        #expect(
+            result.stdout.contains(
+                "- type: export\n  Writes documents to a JSON Lines or CSV file, atomically, and passes them on."
+            )
+        )
         #expect(result.stdout.contains("    keywords: list of strings (required)"))
         #expect(result.stdout.contains("    csv_safe: boolean (default true)"))
     }

@@ -4,7 +4,8 @@ import Testing
 @testable import Pipeline
 
 @Suite struct InputFileReaderTests {
-    func readAll(_ paths: [String], format: InputOptions.Format = .auto, maxBytes: Int = 1_000) throws -> [InputRecord] {
+    func readAll(_ paths: [String], format: InputOptions.Format = .auto, maxBytes: Int = 1_000) throws -> [InputRecord]
+    {
         let options = InputOptions(paths: paths, format: format, maxDocumentBytes: maxBytes)
         var reader = InputFileReader(expansion: try InputExpander(options: options).expand(), options: options)
         var records: [InputRecord] = []
@@ -37,10 +38,15 @@ import Testing
         folder.write("big.txt", String(repeating: "x", count: 1_001))
         folder.write("nul.txt", "a\u{0}b")
         try FileManager.default.createSymbolicLink(atPath: folder.file("sub/loop"), withDestinationPath: folder.path)
-        try FileManager.default.createSymbolicLink(atPath: folder.file("dangling.txt"), withDestinationPath: folder.file("nowhere"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("dangling.txt"),
+            withDestinationPath: folder.file("nowhere")
+        )
         let lines = summary(try readAll([folder.path]))
         // The dangling symlink is reported before the files (found while listing), the rest in byte order.
-        #expect(lines.first == "dead dangling.txt: cannot read '\(folder.file("dangling.txt"))': No such file or directory")
+        #expect(
+            lines.first == "dead dangling.txt: cannot read '\(folder.file("dangling.txt"))': No such file or directory"
+        )
         #expect(
             Array(lines.dropFirst()) == [
                 #"doc Z.md: "Upper case sorts first.""#,
@@ -53,7 +59,8 @@ import Testing
                 #"dead empty.txt: empty text"#,
                 #"doc nul.txt: "a\0b""#,
                 #"doc sub/c.txt: "Nested.""#,
-            ])
+            ]
+        )
     }
 
     @Test func readsJSONLinesWithLineNumberedErrors() throws {
@@ -87,7 +94,8 @@ import Testing
                 "dead \(path):10: line 10: invalid JSON: lone surrogate in a \\u escape at column 32",
                 "dead e: line 11: empty text",
                 #"doc crlf: "Windows line.""#,
-            ])
+            ]
+        )
         guard case .document(let first) = records[0] else { return }
         #expect(first.fields == ["topic": .string("x"), "n": .integer(2)])
         #expect(first.source == DocumentSource(path: path, line: 1))
@@ -98,21 +106,32 @@ import Testing
         // A line that fits the line buffer is parsed, so the id is known; a longer one is skipped unread.
         let big = #"{"id": "big", "text": ""# + String(repeating: "y", count: 20_000) + #""}"#
         let huge = #"{"id": "huge", "text": ""# + String(repeating: "y", count: 70_000) + #""}"#
-        let path = folder.write("in.jsonl", [big, huge, #"{"id": "after", "text": "Still read."}"#].joined(separator: "\n"))
+        let path = folder.write(
+            "in.jsonl",
+            [big, huge, #"{"id": "after", "text": "Still read."}"#].joined(separator: "\n")
+        )
         let lines = summary(try readAll([path], maxBytes: 100))
         #expect(
             lines == [
                 "dead big: line 1: document of 20000 bytes exceeds max_document_bytes (100)",
                 "dead \(path):2: line 2: document of 70026 bytes exceeds max_document_bytes (100)",
                 #"doc after: "Still read.""#,
-            ])
+            ]
+        )
     }
 
     @Test func namedPathsMustExist() {
-        #expect(throws: FileAccessError(path: "/nonexistent/x", operation: "read", reason: "No such file or directory")) {
+        #expect(throws: FileAccessError(path: "/nonexistent/x", operation: "read", reason: "No such file or directory"))
+        {
             try readAll(["/nonexistent/x"])
         }
-        #expect(throws: FileAccessError(path: "/nonexistent/*.txt", operation: "expand", reason: "the pattern matches no file")) {
+        #expect(
+            throws: FileAccessError(
+                path: "/nonexistent/*.txt",
+                operation: "expand",
+                reason: "the pattern matches no file"
+            )
+        ) {
             try readAll(["/nonexistent/*.txt"])
         }
     }

@@ -12,7 +12,8 @@ import Testing
                 == .object([
                     "a": .array([.integer(1), .double(-25), .bool(true), .bool(false), .null]),
                     "b": .object(["c": .string("d")]),
-                ]))
+                ])
+        )
     }
 
     @Test func decodesEscapesAndSurrogatePairs() throws {
@@ -40,7 +41,9 @@ import Testing
 
     @Test func rejectsInvalidUTF8InStrings() {
         let bytes: [UInt8] = [0x22, 0x61, 0xFF, 0x22]
-        let result = bytes.withUnsafeBufferPointer { buffer in Result { () throws(JSONParser.SyntaxError) in try parser.parse(buffer) } }
+        let result = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(JSONParser.SyntaxError) in try parser.parse(buffer) }
+        }
         guard case .failure(let error) = result else {
             Issue.record("expected a failure")
             return
@@ -55,14 +58,18 @@ import Testing
 
     @Test func serialisesWithSortedKeysAndEscapes() {
         let value = JSONValue.object([
-            "z": .integer(1), "a": .string("line\nquote\" back\\ \u{01} é"), "m": .array([.null, .bool(true), .double(0.5)]),
+            "z": .integer(1), "a": .string("line\nquote\" back\\ \u{01} é"),
+            "m": .array([.null, .bool(true), .double(0.5)]),
         ])
         #expect(value.serialized() == #"{"a":"line\nquote\" back\\ \u0001 é","m":[null,true,0.5],"z":1}"#)
     }
 
     @Test func documentJSONRoundTrips() throws {
         let document = Document(
-            id: "a/b.txt", text: "Héllo\n\"world\"", fields: ["topic": .string("x"), "count": .integer(3)])
+            id: "a/b.txt",
+            text: "Héllo\n\"world\"",
+            fields: ["topic": .string("x"), "count": .integer(3)]
+        )
         var bytes: [UInt8] = []
         document.writeJSON(to: &bytes)
         let text = String(decoding: bytes, as: UTF8.self)

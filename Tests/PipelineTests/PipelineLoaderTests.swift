@@ -11,7 +11,9 @@ private struct ThresholdStage: ConfigurableStage, DocumentStage {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             threshold = try container.decodeIfPresent(Double.self, forKey: .threshold, in: 0...1) ?? 0.5
         }
-        static let documentation = [OptionDocumentation("threshold", type: "number 0...1", defaultValue: "0.5", summary: "A threshold.")]
+        static let documentation = [
+            OptionDocumentation("threshold", type: "number 0...1", defaultValue: "0.5", summary: "A threshold.")
+        ]
     }
     static let typeName = "threshold"
     static let summary = "Test stage."
@@ -22,7 +24,9 @@ private struct ThresholdStage: ConfigurableStage, DocumentStage {
 
 @Suite struct PipelineLoaderTests {
     let loader = PipelineLoader(
-        registry: StageRegistry().registering(ThresholdStage.self), environment: ["INPUT": "data/", "EMPTY": ""])
+        registry: StageRegistry().registering(ThresholdStage.self),
+        environment: ["INPUT": "data/", "EMPTY": ""]
+    )
 
     func errors(_ text: String) -> String {
         do {
@@ -97,7 +101,8 @@ private struct ThresholdStage: ConfigurableStage, DocumentStage {
                 p.yaml:10:15: error: stages[2].on_error: expected one of fail, skip, dead-letter, found "ignore"
                     on_error: ignore
                               ^
-                """)
+                """
+        )
     }
 
     @Test func rangeErrorsNameTheKeyPath() {
@@ -112,7 +117,8 @@ private struct ThresholdStage: ConfigurableStage, DocumentStage {
                 p.yaml:4:16: error: stages[0].threshold: expected a value between 0.0 and 1.0, found 1.5
                     threshold: 1.5
                                ^
-                """)
+                """
+        )
     }
 
     @Test func unsetVariablesAreErrors() {
@@ -130,6 +136,7 @@ private struct ThresholdStage: ConfigurableStage, DocumentStage {
                 stages: {}
                         ^
                   hint: each entry is a mapping with 'type:'
-                """)
+                """
+        )
     }
 }

@@ -44,7 +44,11 @@ private struct OddDropStage: DocumentStage {
 /// Records the largest gap between documents the first stage has seen and documents the last stage has finished.
 private final class Gauge: Sendable {
     private let state = Mutex<(seen: Int, done: Int, maxGap: Int)>((0, 0, 0))
-    func saw() { state.withLock { $0.seen += 1; $0.maxGap = max($0.maxGap, $0.seen - $0.done) } }
+    func saw() {
+        state.withLock {
+            $0.seen += 1; $0.maxGap = max($0.maxGap, $0.seen - $0.done)
+        }
+    }
     func finished() { state.withLock { $0.done += 1 } }
     var maxGap: Int { state.withLock { $0.maxGap } }
 }
@@ -83,7 +87,10 @@ private struct StopAfterStage: DocumentStage {
 
 @Suite struct PipelineRunnerTests {
     func run(
-        _ plan: PipelinePlan, documents: [Document], concurrency: Int? = nil, shutdown: ShutdownSignal = ShutdownSignal()
+        _ plan: PipelinePlan,
+        documents: [Document],
+        concurrency: Int? = nil,
+        shutdown: ShutdownSignal = ShutdownSignal()
     ) async throws -> RunReport {
         let runner = PipelineRunner(plan: plan, logger: quietLogger, concurrencyOverride: concurrency)
         return try await runner.run(reader: { ArrayDocumentReader(documents: documents) }, shutdown: shutdown)
@@ -94,8 +101,12 @@ private struct StopAfterStage: DocumentStage {
         let folder = TemporaryFolder()
         let collected = CollectedDocuments()
         let plan = makePlan(
-            [("a", JitterStage(tag: "a"), .fail, nil), ("b", JitterStage(tag: "b"), .fail, nil), ("collect", CollectingStage(collected: collected), .fail, nil)],
-            deadLetter: folder.file("dead.jsonl"))
+            [
+                ("a", JitterStage(tag: "a"), .fail, nil), ("b", JitterStage(tag: "b"), .fail, nil),
+                ("collect", CollectingStage(collected: collected), .fail, nil),
+            ],
+            deadLetter: folder.file("dead.jsonl")
+        )
         let report = try await run(plan, documents: makeDocuments(500), concurrency: concurrency)
         #expect(collected.documents.map(\.id) == (0..<500).map { "doc-\($0)" })
         #expect(collected.documents.map(\.text) == (0..<500).map { "text \($0) a b" })
@@ -108,7 +119,8 @@ private struct StopAfterStage: DocumentStage {
         let gauge = Gauge()
         let plan = makePlan(
             [("count", CountingStage(gauge: gauge), .fail, 2), ("sink", SlowSinkStage(gauge: gauge), .fail, nil)],
-            deadLetter: folder.file("dead.jsonl"))
+            deadLetter: folder.file("dead.jsonl")
+        )
         let report = try await run(plan, documents: makeDocuments(3_000))
         #expect(report.written == 3_000)
         // Reader batch + 2 in the counting stage + 1 waiting to be sent + 1 being consumed + the sink's pending batch.
@@ -134,7 +146,8 @@ private struct StopAfterStage: DocumentStage {
         let folder = TemporaryFolder()
         let plan = makePlan(
             [("jitter", JitterStage(tag: "j"), .fail, nil), ("fragile", FailingStage(every: 100), .deadLetter, nil)],
-            deadLetter: folder.file("dead.jsonl"))
+            deadLetter: folder.file("dead.jsonl")
+        )
         let report = try await run(plan, documents: makeDocuments(1_000), concurrency: 4)
         #expect(report.written == 990)
         #expect(report.deadLettered == 10)
@@ -168,11 +181,19 @@ private struct StopAfterStage: DocumentStage {
         records.insert(
             .invalid(
                 RemovedDocument(
-                    id: "bad", source: DocumentSource(path: "x.jsonl", line: 3), stage: "input",
-                    disposition: .deadLettered(error: "line 3: invalid JSON"), document: nil)), at: 50)
+                    id: "bad",
+                    source: DocumentSource(path: "x.jsonl", line: 3),
+                    stage: "input",
+                    disposition: .deadLettered(error: "line 3: invalid JSON"),
+                    document: nil
+                )
+            ),
+            at: 50
+        )
         let plan = makePlan(
             [("odd", OddDropStage(), .fail, nil), ("fragile", FailingStage(every: 10), .deadLetter, nil)],
-            deadLetter: folder.file("dead.jsonl"))
+            deadLetter: folder.file("dead.jsonl")
+        )
         let runner = PipelineRunner(plan: plan, logger: quietLogger)
         let input = records
         let report = try await runner.run(reader: { ArrayDocumentReader(input) })
@@ -196,8 +217,12 @@ private struct StopAfterStage: DocumentStage {
         let shutdown = ShutdownSignal()
         let collected = CollectedDocuments()
         let plan = makePlan(
-            [("stop", StopAfterStage(shutdown: shutdown, after: 100), .fail, 1), ("collect", CollectingStage(collected: collected), .fail, nil)],
-            deadLetter: folder.file("dead.jsonl"))
+            [
+                ("stop", StopAfterStage(shutdown: shutdown, after: 100), .fail, 1),
+                ("collect", CollectingStage(collected: collected), .fail, nil),
+            ],
+            deadLetter: folder.file("dead.jsonl")
+        )
         let report = try await run(plan, documents: makeDocuments(1_000_000), shutdown: shutdown)
         #expect(report.interruption == "SIGTERM")
         #expect(report.inputRecords < 1_000)

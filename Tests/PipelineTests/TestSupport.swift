@@ -24,7 +24,9 @@ struct TemporaryFolder {
     func write(_ name: String, bytes: [UInt8]) -> String {
         let full = file(name)
         try! FileManager.default.createDirectory(
-            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            atPath: (full as NSString).deletingLastPathComponent,
+            withIntermediateDirectories: true
+        )
         _ = FileManager.default.createFile(atPath: full, contents: Data(bytes))
         return full
     }
@@ -59,10 +61,19 @@ struct CollectingStage: Stage {
 /// Makes a plan from stages for tests.
 func makePlan(_ stages: [(String, any Stage, ErrorPolicy, Int?)], deadLetter: String) -> PipelinePlan {
     PipelinePlan(
-        name: "test", input: InputOptions(paths: []), output: OutputOptions(deadLetterPath: deadLetter),
+        name: "test",
+        input: InputOptions(paths: []),
+        output: OutputOptions(deadLetterPath: deadLetter),
         stages: stages.map { name, stage, policy, concurrency in
-            PipelinePlan.PlannedStage(name: name, typeName: name, concurrency: concurrency, errorPolicy: policy, stage: stage)
-        })
+            PipelinePlan.PlannedStage(
+                name: name,
+                typeName: name,
+                concurrency: concurrency,
+                errorPolicy: policy,
+                stage: stage
+            )
+        }
+    )
 }
 
 /// Documents `doc-0` ... `doc-(n-1)` with text "text i".

@@ -42,7 +42,10 @@ public struct InputOptions: Sendable, Hashable, Decodable {
     ///   - idField: The JSON id member (default `id`).
     ///   - maxDocumentBytes: The size limit (default 10 MiB).
     public init(
-        paths: [String], format: Format = .auto, textField: String = "text", idField: String = "id",
+        paths: [String],
+        format: Format = .auto,
+        textField: String = "text",
+        idField: String = "id",
         maxDocumentBytes: Int = InputOptions.defaultMaxDocumentBytes
     ) {
         self.paths = paths
@@ -69,7 +72,10 @@ public struct InputOptions: Sendable, Hashable, Decodable {
         }
         if paths.isEmpty || paths.contains(where: \.isEmpty) {
             throw DecodingError.dataCorruptedError(
-                forKey: .path, in: container, debugDescription: "expected a non-empty path or list of paths")
+                forKey: .path,
+                in: container,
+                debugDescription: "expected a non-empty path or list of paths"
+            )
         }
         format = try container.decodeIfPresent(Format.self, forKey: .format) ?? .auto
         textField = try container.decodeIfPresent(String.self, forKey: .textField) ?? "text"
@@ -82,15 +88,34 @@ public struct InputOptions: Sendable, Hashable, Decodable {
     /// The section's options, for `pipeline-run stages`.
     public static let documentation: [OptionDocumentation] = [
         OptionDocumentation(
-            "path", type: "string or list of strings", defaultValue: nil,
-            summary: "Folders (.txt/.md files, and .jsonl inside them), files, globs, or - for JSON Lines on stdin."),
+            "path",
+            type: "string or list of strings",
+            defaultValue: nil,
+            summary: "Folders (.txt/.md files, and .jsonl inside them), files, globs, or - for JSON Lines on stdin."
+        ),
         OptionDocumentation(
-            "format", type: "one of auto, text, jsonl", defaultValue: "auto",
-            summary: "auto: .jsonl/.ndjson files and - are JSON Lines, other files are one document each."),
-        OptionDocumentation("text_field", type: "string", defaultValue: "text", summary: "JSON Lines member holding the text."),
-        OptionDocumentation("id_field", type: "string", defaultValue: "id", summary: "JSON Lines member holding the id."),
+            "format",
+            type: "one of auto, text, jsonl",
+            defaultValue: "auto",
+            summary: "auto: .jsonl/.ndjson files and - are JSON Lines, other files are one document each."
+        ),
         OptionDocumentation(
-            "max_document_bytes", type: "integer", defaultValue: "10485760",
-            summary: "Larger documents go to the dead-letter output."),
+            "text_field",
+            type: "string",
+            defaultValue: "text",
+            summary: "JSON Lines member holding the text."
+        ),
+        OptionDocumentation(
+            "id_field",
+            type: "string",
+            defaultValue: "id",
+            summary: "JSON Lines member holding the id."
+        ),
+        OptionDocumentation(
+            "max_document_bytes",
+            type: "integer",
+            defaultValue: "10485760",
+            summary: "Larger documents go to the dead-letter output."
+        ),
     ]
 }

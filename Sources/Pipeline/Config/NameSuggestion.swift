@@ -12,7 +12,10 @@ enum NameSuggestion {
         if let exact = candidates.first(where: { normalise($0) == normalised }) { return exact }
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
-            let distance = editDistance(Array(word.lowercased().unicodeScalars), Array(candidate.lowercased().unicodeScalars))
+            let distance = editDistance(
+                Array(word.lowercased().unicodeScalars),
+                Array(candidate.lowercased().unicodeScalars)
+            )
             if distance <= 2, distance < (best?.distance ?? .max) { best = (candidate, distance) }
         }
         return best?.candidate

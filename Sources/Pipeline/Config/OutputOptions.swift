@@ -37,8 +37,16 @@ public struct OutputOptions: Sendable, Hashable, Decodable {
     /// The section's options, for `pipeline-run stages`.
     public static let documentation: [OptionDocumentation] = [
         OptionDocumentation(
-            "dead_letter", type: "string", defaultValue: "out/<name>.dead-letter.jsonl",
-            summary: "JSON Lines file of failed documents with the stage and error."),
-        OptionDocumentation("stats", type: "string", defaultValue: "none", summary: "JSON file of the run's statistics."),
+            "dead_letter",
+            type: "string",
+            defaultValue: "out/<name>.dead-letter.jsonl",
+            summary: "JSON Lines file of failed documents with the stage and error."
+        ),
+        OptionDocumentation(
+            "stats",
+            type: "string",
+            defaultValue: "none",
+            summary: "JSON file of the run's statistics."
+        ),
     ]
 }

@@ -37,8 +37,11 @@ public struct PipelineLoader: Sendable {
             guard let decoded = String(data: data, encoding: .utf8) else {
                 throw ConfigurationErrors([
                     ConfigurationError(
-                        code: .syntax, message: "the file is not valid UTF-8",
-                        location: SourceLocation(file: path, line: 1, column: 1), keyPath: "")
+                        code: .syntax,
+                        message: "the file is not valid UTF-8",
+                        location: SourceLocation(file: path, line: 1, column: 1),
+                        keyPath: ""
+                    )
                 ])
             }
             text = decoded
@@ -47,8 +50,12 @@ public struct PipelineLoader: Sendable {
         } catch {
             throw ConfigurationErrors([
                 ConfigurationError(
-                    code: .syntax, message: "cannot read the pipeline file: \(FileAccessError.reason(of: error))",
-                    location: nil, keyPath: "", hint: "check the path '\(path)'")
+                    code: .syntax,
+                    message: "cannot read the pipeline file: \(FileAccessError.reason(of: error))",
+                    location: nil,
+                    keyPath: "",
+                    hint: "check the path '\(path)'"
+                )
             ])
         }
         return try parse(text: text, file: path)
@@ -65,9 +72,12 @@ public struct PipelineLoader: Sendable {
         do {
             guard let root = try YAMLParser().parse(text, file: file) else {
                 throw ConfigurationError(
-                    code: .missingKey, message: "the pipeline file is empty",
-                    location: SourceLocation(file: file, line: 1, column: 1), keyPath: "",
-                    hint: "a pipeline needs at least 'input' and 'stages'")
+                    code: .missingKey,
+                    message: "the pipeline file is empty",
+                    location: SourceLocation(file: file, line: 1, column: 1),
+                    keyPath: "",
+                    hint: "a pipeline needs at least 'input' and 'stages'"
+                )
             }
             do {
                 return (try root.interpolatingEnvironment(environment), source)
@@ -108,8 +118,12 @@ public struct PipelineLoader: Sendable {
             throw ConfigurationErrors([
                 source.attach(
                     to: ConfigurationError(
-                        code: .typeMismatch, message: "expected a mapping with 'input' and 'stages', found \(root.kindDescription)",
-                        location: root.location, keyPath: ""))
+                        code: .typeMismatch,
+                        message: "expected a mapping with 'input' and 'stages', found \(root.kindDescription)",
+                        location: root.location,
+                        keyPath: ""
+                    )
+                )
             ])
         }
         for entry in mapping {
@@ -117,9 +131,14 @@ public struct PipelineLoader: Sendable {
             if !Self.topLevelKeys.contains(key) {
                 errors.append(
                     ConfigurationError(
-                        code: .unknownKey, message: "unknown key '\(key)'", location: entry.key.location, keyPath: "",
+                        code: .unknownKey,
+                        message: "unknown key '\(key)'",
+                        location: entry.key.location,
+                        keyPath: "",
                         hint: NameSuggestion.didYouMean(key, among: Self.topLevelKeys)
-                            ?? "valid keys: \(Self.topLevelKeys.joined(separator: ", "))"))
+                            ?? "valid keys: \(Self.topLevelKeys.joined(separator: ", "))"
+                    )
+                )
             }
         }
 
@@ -130,17 +149,26 @@ public struct PipelineLoader: Sendable {
 
         var input = InputOptions(paths: [])
         if let node = root["input"] {
-            do { input = try decoder.decode(InputOptions.self, from: node, keyPath: "input") } catch { errors.append(error) }
+            do { input = try decoder.decode(InputOptions.self, from: node, keyPath: "input") } catch {
+                errors.append(error)
+            }
         } else {
             errors.append(
                 ConfigurationError(
-                    code: .missingKey, message: "missing required key 'input'", location: root.location, keyPath: "",
-                    hint: "add 'input:' with a 'path:' (a folder, JSON Lines files, or - for stdin)"))
+                    code: .missingKey,
+                    message: "missing required key 'input'",
+                    location: root.location,
+                    keyPath: "",
+                    hint: "add 'input:' with a 'path:' (a folder, JSON Lines files, or - for stdin)"
+                )
+            )
         }
 
         var output = OutputOptions()
         if let node = root["output"] {
-            do { output = try decoder.decode(OutputOptions.self, from: node, keyPath: "output") } catch { errors.append(error) }
+            do { output = try decoder.decode(OutputOptions.self, from: node, keyPath: "output") } catch {
+                errors.append(error)
+            }
         }
 
         var stages: [PipelinePlan.PlannedStage] = []
@@ -155,8 +183,10 @@ public struct PipelineLoader: Sendable {
                                 throw ConfigurationError(
                                     code: .invalidValue,
                                     message: "duplicate stage name '\(stage.name)' (also stages[\(earlier)])",
-                                    location: entry["name"]?.location, keyPath: "stages[\(index)].name",
-                                    hint: "give each stage a unique name")
+                                    location: entry["name"]?.location,
+                                    keyPath: "stages[\(index)].name",
+                                    hint: "give each stage a unique name"
+                                )
                             }
                             stage.name = "\(stage.name)#\(index)"
                         }
@@ -169,14 +199,24 @@ public struct PipelineLoader: Sendable {
             } else {
                 errors.append(
                     ConfigurationError(
-                        code: .typeMismatch, message: "expected a non-empty list of stages, found \(node.kindDescription)",
-                        location: node.location, keyPath: "stages", hint: "each entry is a mapping with 'type:'"))
+                        code: .typeMismatch,
+                        message: "expected a non-empty list of stages, found \(node.kindDescription)",
+                        location: node.location,
+                        keyPath: "stages",
+                        hint: "each entry is a mapping with 'type:'"
+                    )
+                )
             }
         } else {
             errors.append(
                 ConfigurationError(
-                    code: .missingKey, message: "missing required key 'stages'", location: root.location, keyPath: "",
-                    hint: "known stage types: \(registry.typeNames.joined(separator: ", "))"))
+                    code: .missingKey,
+                    message: "missing required key 'stages'",
+                    location: root.location,
+                    keyPath: "",
+                    hint: "known stage types: \(registry.typeNames.joined(separator: ", "))"
+                )
+            )
         }
 
         guard errors.isEmpty else {
@@ -192,13 +232,20 @@ public struct PipelineLoader: Sendable {
         let decoder = YAMLNodeDecoder()
         guard entry.mapping != nil else {
             throw ConfigurationError(
-                code: .typeMismatch, message: "expected a stage mapping with 'type:', found \(entry.kindDescription)",
-                location: entry.location, keyPath: keyPath)
+                code: .typeMismatch,
+                message: "expected a stage mapping with 'type:', found \(entry.kindDescription)",
+                location: entry.location,
+                keyPath: keyPath
+            )
         }
         guard let typeNode = entry["type"] else {
             throw ConfigurationError(
-                code: .missingKey, message: "missing required key 'type'", location: entry.location, keyPath: keyPath,
-                hint: "known stage types: \(registry.typeNames.joined(separator: ", "))")
+                code: .missingKey,
+                message: "missing required key 'type'",
+                location: entry.location,
+                keyPath: keyPath,
+                hint: "known stage types: \(registry.typeNames.joined(separator: ", "))"
+            )
         }
         let typeName = try decoder.decode(String.self, from: typeNode, keyPath: keyPath + ".type")
         var name = typeName
@@ -210,8 +257,11 @@ public struct PipelineLoader: Sendable {
             let value = try decoder.decode(Int.self, from: node, keyPath: keyPath + ".concurrency")
             guard (1...1024).contains(value) else {
                 throw ConfigurationError(
-                    code: .outOfRange, message: "expected a value between 1 and 1024, found \(value)",
-                    location: node.location, keyPath: keyPath + ".concurrency")
+                    code: .outOfRange,
+                    message: "expected a value between 1 and 1024, found \(value)",
+                    location: node.location,
+                    keyPath: keyPath + ".concurrency"
+                )
             }
             concurrency = value
         }
@@ -223,23 +273,38 @@ public struct PipelineLoader: Sendable {
                 throw ConfigurationError(
                     code: .invalidValue,
                     message: "expected one of \(valid.joined(separator: ", ")), found \"\(value)\"",
-                    location: node.location, keyPath: keyPath + ".on_error",
-                    hint: NameSuggestion.didYouMean(value, among: valid))
+                    location: node.location,
+                    keyPath: keyPath + ".on_error",
+                    hint: NameSuggestion.didYouMean(value, among: valid)
+                )
             }
             policy = parsed
         }
         let stage: any Stage
         do {
             stage = try registry.makeStage(
-                typeName: typeName, options: entry, keyPath: keyPath, commonKeys: Self.commonStageKeys)
+                typeName: typeName,
+                options: entry,
+                keyPath: keyPath,
+                commonKeys: Self.commonStageKeys
+            )
         } catch let error as ConfigurationError {
             throw error
         } catch {
             throw ConfigurationError(
-                code: .invalidValue, message: "\(error)", location: entry.location, keyPath: keyPath)
+                code: .invalidValue,
+                message: "\(error)",
+                location: entry.location,
+                keyPath: keyPath
+            )
         }
         return PipelinePlan.PlannedStage(
-            name: name, typeName: typeName, concurrency: concurrency, errorPolicy: policy, stage: stage,
-            location: entry.location)
+            name: name,
+            typeName: typeName,
+            concurrency: concurrency,
+            errorPolicy: policy,
+            stage: stage,
+            location: entry.location
+        )
     }
 }

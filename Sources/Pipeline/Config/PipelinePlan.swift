@@ -24,8 +24,12 @@ public struct PipelinePlan: Sendable {
         ///   - stage: The stage.
         ///   - location: Where it is declared.
         public init(
-            name: String, typeName: String, concurrency: Int? = nil, errorPolicy: ErrorPolicy = .fail,
-            stage: any Stage, location: SourceLocation? = nil
+            name: String,
+            typeName: String,
+            concurrency: Int? = nil,
+            errorPolicy: ErrorPolicy = .fail,
+            stage: any Stage,
+            location: SourceLocation? = nil
         ) {
             self.name = name
             self.typeName = typeName

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes a file so that it is either complete or untouched: bytes go to a temporary file beside the destination,
@@ -69,7 +69,9 @@ public final class AtomicFileWriter {
     public func flush() throws(FileAccessError) {
         var offset = 0
         while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let written = buffer.withUnsafeBytes {
+                Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset)
+            }
             if written < 0 {
                 if errno == EINTR { continue }
                 throw FileAccessError.fromErrno(path: path, operation: "write")
@@ -125,10 +127,16 @@ public final class AtomicFileWriter {
         for component in directory.split(separator: "/") {
             current += (current.isEmpty || current.hasSuffix("/") ? "" : "/") + component
             if mkdir(current, 0o755) != 0 {
-                guard errno == EEXIST else { throw FileAccessError.fromErrno(path: current, operation: "create folder") }
+                guard errno == EEXIST else {
+                    throw FileAccessError.fromErrno(path: current, operation: "create folder")
+                }
                 var info = stat()
                 if stat(current, &info) != 0 || (info.st_mode & S_IFMT) != S_IFDIR {
-                    throw FileAccessError(path: current, operation: "create folder", reason: "a file of that name exists")
+                    throw FileAccessError(
+                        path: current,
+                        operation: "create folder",
+                        reason: "a file of that name exists"
+                    )
                 }
             }
         }

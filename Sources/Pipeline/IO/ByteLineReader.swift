@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads a file descriptor line by line as bytes, with a bound on line length so one huge line cannot exhaust memory.
@@ -35,7 +35,8 @@ final class ByteLineReader {
     ///   - chunkSize: Bytes read at a time.
     ///   - shutdown: When given, a read waiting for input (a pipe, standard input) gives up once a stop is requested,
     ///     as if the input had ended.
-    init(descriptor: Int32, path: String, maxLineBytes: Int, chunkSize: Int = 1 << 20, shutdown: ShutdownSignal? = nil) {
+    init(descriptor: Int32, path: String, maxLineBytes: Int, chunkSize: Int = 1 << 20, shutdown: ShutdownSignal? = nil)
+    {
         self.shutdown = shutdown
         self.descriptor = descriptor
         self.path = path

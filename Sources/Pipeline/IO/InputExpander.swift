@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns the `input.path` entries (folders, files, globs, `-`) into the sorted list of files to read.
@@ -37,7 +37,9 @@ public struct InputExpander: Sendable {
         var problems: [RemovedDocument] = []
         for path in options.paths {
             if path == "-" {
-                files.append(InputFile(path: "-", relativeName: "stdin", kind: options.format == .text ? .text : .jsonLines))
+                files.append(
+                    InputFile(path: "-", relativeName: "stdin", kind: options.format == .text ? .text : .jsonLines)
+                )
                 continue
             }
             if path.contains(where: { "*?[".contains($0) }) {
@@ -55,7 +57,9 @@ public struct InputExpander: Sendable {
         return Expansion(files: files, problems: problems)
     }
 
-    private func expand(path: String, into files: inout [InputFile], problems: inout [RemovedDocument], fromGlob: Bool) throws {
+    private func expand(path: String, into files: inout [InputFile], problems: inout [RemovedDocument], fromGlob: Bool)
+        throws
+    {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let error = FileAccessError.fromErrno(path: path, operation: "read")
@@ -77,7 +81,10 @@ public struct InputExpander: Sendable {
     }
 
     private func walk(
-        directory: String, relative: String, visited: inout Set<[UInt64]>, into files: inout [InputFile],
+        directory: String,
+        relative: String,
+        visited: inout Set<[UInt64]>,
+        into files: inout [InputFile],
         problems: inout [RemovedDocument]
     ) {
         guard let handle = opendir(directory) else {
@@ -131,8 +138,12 @@ public struct InputExpander: Sendable {
 
     private static func problem(path: String, error: FileAccessError) -> RemovedDocument {
         RemovedDocument(
-            id: path, source: DocumentSource(path: error.path), stage: "input",
-            disposition: .deadLettered(error: error.description), document: nil)
+            id: path,
+            source: DocumentSource(path: error.path),
+            stage: "input",
+            disposition: .deadLettered(error: error.description),
+            document: nil
+        )
     }
 
     private static func glob(_ pattern: String) -> [String] {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads documents from expanded input files: text files whole, JSON Lines files line by line.
@@ -47,7 +47,9 @@ public struct InputFileReader: DocumentReader {
                     continue
                 } catch {
                     closeLines()
-                    return .invalid(invalid(id: file.relativeName, source: DocumentSource(path: file.path), error.description))
+                    return .invalid(
+                        invalid(id: file.relativeName, source: DocumentSource(path: file.path), error.description)
+                    )
                 }
             }
             guard fileIndex < files.count else { return nil }
@@ -67,7 +69,13 @@ public struct InputFileReader: DocumentReader {
         let source = DocumentSource(path: file.path)
         let descriptor = file.path == "-" ? 0 : open(file.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            return .invalid(invalid(id: file.relativeName, source: source, FileAccessError.fromErrno(path: file.path, operation: "open").description))
+            return .invalid(
+                invalid(
+                    id: file.relativeName,
+                    source: source,
+                    FileAccessError.fromErrno(path: file.path, operation: "open").description
+                )
+            )
         }
         defer { if descriptor != 0 { close(descriptor) } }
         var bytes: [UInt8] = []
@@ -76,7 +84,13 @@ public struct InputFileReader: DocumentReader {
             let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .invalid(invalid(id: file.relativeName, source: source, FileAccessError.fromErrno(path: file.path, operation: "read").description))
+                return .invalid(
+                    invalid(
+                        id: file.relativeName,
+                        source: source,
+                        FileAccessError.fromErrno(path: file.path, operation: "read").description
+                    )
+                )
             }
             if count == 0 { break }
             if bytes.count + count > options.maxDocumentBytes + 3 {
@@ -87,7 +101,13 @@ public struct InputFileReader: DocumentReader {
                     if more <= 0 { break }
                     total += more
                 }
-                return .invalid(invalid(id: file.relativeName, source: source, Self.tooLarge(total, limit: options.maxDocumentBytes)))
+                return .invalid(
+                    invalid(
+                        id: file.relativeName,
+                        source: source,
+                        Self.tooLarge(total, limit: options.maxDocumentBytes)
+                    )
+                )
             }
             bytes.append(contentsOf: chunk[0..<count])
         }
@@ -99,7 +119,13 @@ public struct InputFileReader: DocumentReader {
     private mutating func openLines(_ file: InputFile) -> InputRecord? {
         let descriptor = file.path == "-" ? 0 : open(file.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            return .invalid(invalid(id: file.relativeName, source: DocumentSource(path: file.path), FileAccessError.fromErrno(path: file.path, operation: "open").description))
+            return .invalid(
+                invalid(
+                    id: file.relativeName,
+                    source: DocumentSource(path: file.path),
+                    FileAccessError.fromErrno(path: file.path, operation: "open").description
+                )
+            )
         }
         // A JSON line holds the text escaped: allow room for escapes and other members.
         let maxLine = options.maxDocumentBytes > Int.max / 8 ? Int.max / 2 : options.maxDocumentBytes * 6 + (1 << 16)
@@ -121,19 +147,41 @@ public struct InputFileReader: DocumentReader {
         let fallbackID = "\(file.relativeName):\(number)"
         switch line {
         case .tooLong(let count):
-            return .invalid(invalid(id: fallbackID, source: source, "line \(number): " + Self.tooLarge(count, limit: options.maxDocumentBytes)))
+            return .invalid(
+                invalid(
+                    id: fallbackID,
+                    source: source,
+                    "line \(number): " + Self.tooLarge(count, limit: options.maxDocumentBytes)
+                )
+            )
         case .bytes(var bytes):
             if number == 1, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
             if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
             let raw = JSONValue.string(String(decoding: bytes.prefix(65_536), as: UTF8.self))
             let value: JSONValue
             do {
-                value = try bytes.withUnsafeBufferPointer { buffer throws(JSONParser.SyntaxError) in try parser.parse(buffer) }
+                value = try bytes.withUnsafeBufferPointer { buffer throws(JSONParser.SyntaxError) in
+                    try parser.parse(buffer)
+                }
             } catch {
-                return .invalid(invalid(id: fallbackID, source: source, "line \(number): invalid JSON: \(error.description)", raw: raw))
+                return .invalid(
+                    invalid(
+                        id: fallbackID,
+                        source: source,
+                        "line \(number): invalid JSON: \(error.description)",
+                        raw: raw
+                    )
+                )
             }
             guard case .object(var members) = value else {
-                return .invalid(invalid(id: fallbackID, source: source, "line \(number): expected a JSON object, found \(value.kindDescription)", raw: raw))
+                return .invalid(
+                    invalid(
+                        id: fallbackID,
+                        source: source,
+                        "line \(number): expected a JSON object, found \(value.kindDescription)",
+                        raw: raw
+                    )
+                )
             }
             var id = fallbackID
             switch members.removeValue(forKey: options.idField) {
@@ -141,13 +189,29 @@ public struct InputFileReader: DocumentReader {
             case .integer(let value)?: id = String(value)
             case nil, .null?: break
             case let other?:
-                return .invalid(invalid(id: fallbackID, source: source, "line \(number): member '\(options.idField)' is \(other.kindDescription), expected a string or an integer", raw: raw))
+                return .invalid(
+                    invalid(
+                        id: fallbackID,
+                        source: source,
+                        "line \(number): member '\(options.idField)' is \(other.kindDescription), expected a string or an integer",
+                        raw: raw
+                    )
+                )
             }
             guard let textValue = members.removeValue(forKey: options.textField) else {
-                return .invalid(invalid(id: id, source: source, "line \(number): missing member '\(options.textField)'", raw: raw))
+                return .invalid(
+                    invalid(id: id, source: source, "line \(number): missing member '\(options.textField)'", raw: raw)
+                )
             }
             guard case .string(let text) = textValue else {
-                return .invalid(invalid(id: id, source: source, "line \(number): member '\(options.textField)' is \(textValue.kindDescription), expected a string", raw: raw))
+                return .invalid(
+                    invalid(
+                        id: id,
+                        source: source,
+                        "line \(number): member '\(options.textField)' is \(textValue.kindDescription), expected a string",
+                        raw: raw
+                    )
+                )
             }
             if options.textField != "text" { members.removeValue(forKey: "text") }
             return makeDocument(text: text, id: id, fields: members, source: source, raw: raw, line: number)
@@ -156,30 +220,66 @@ public struct InputFileReader: DocumentReader {
 
     // MARK: Shared checks
 
-    private func makeDocument(bytes: ArraySlice<UInt8>, id: String, fields: [String: JSONValue], source: DocumentSource, raw: JSONValue?) -> InputRecord {
+    private func makeDocument(
+        bytes: ArraySlice<UInt8>,
+        id: String,
+        fields: [String: JSONValue],
+        source: DocumentSource,
+        raw: JSONValue?
+    ) -> InputRecord {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let offset = Self.firstInvalidUTF8Offset(bytes)
-            return .invalid(invalid(id: id, source: source, "invalid UTF-8 at byte \(offset)", raw: .string(String(decoding: bytes.prefix(65_536), as: UTF8.self))))
+            return .invalid(
+                invalid(
+                    id: id,
+                    source: source,
+                    "invalid UTF-8 at byte \(offset)",
+                    raw: .string(String(decoding: bytes.prefix(65_536), as: UTF8.self))
+                )
+            )
         }
         return makeDocument(text: text, id: id, fields: fields, source: source, raw: raw, line: nil)
     }
 
-    private func makeDocument(text: String, id: String, fields: [String: JSONValue], source: DocumentSource, raw: JSONValue?, line: Int?) -> InputRecord {
+    private func makeDocument(
+        text: String,
+        id: String,
+        fields: [String: JSONValue],
+        source: DocumentSource,
+        raw: JSONValue?,
+        line: Int?
+    ) -> InputRecord {
         let prefix = line.map { "line \($0): " } ?? ""
         let size = text.utf8.count
         if size > options.maxDocumentBytes {
-            return .invalid(invalid(id: id, source: source, prefix + Self.tooLarge(size, limit: options.maxDocumentBytes)))
+            return .invalid(
+                invalid(id: id, source: source, prefix + Self.tooLarge(size, limit: options.maxDocumentBytes))
+            )
         }
         if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D || $0 == 0x0B || $0 == 0x0C }) {
-            return .invalid(invalid(id: id, source: source, prefix + (size == 0 ? "empty text" : "text is only whitespace"), raw: raw))
+            return .invalid(
+                invalid(
+                    id: id,
+                    source: source,
+                    prefix + (size == 0 ? "empty text" : "text is only whitespace"),
+                    raw: raw
+                )
+            )
         }
         return .document(Document(id: id, text: text, fields: fields, source: source))
     }
 
-    private func invalid(id: String, source: DocumentSource, _ reason: String, raw: JSONValue? = nil) -> RemovedDocument {
-        RemovedDocument(id: id, source: source, stage: "input", disposition: .deadLettered(error: reason), document: raw)
+    private func invalid(id: String, source: DocumentSource, _ reason: String, raw: JSONValue? = nil) -> RemovedDocument
+    {
+        RemovedDocument(
+            id: id,
+            source: source,
+            stage: "input",
+            disposition: .deadLettered(error: reason),
+            document: raw
+        )
     }
 
     private static func tooLarge(_ size: Int, limit: Int) -> String {

@@ -52,7 +52,12 @@ struct ParallelBatchProcessor<S: DocumentStage>: Sendable {
                     inFlight += 1
                     group.addTask { [stage, context] in
                         let started = ContinuousClock.now
-                        let processed = try await Self.process(batch, stage: stage, context: context, statistics: statistics)
+                        let processed = try await Self.process(
+                            batch,
+                            stage: stage,
+                            context: context,
+                            statistics: statistics
+                        )
                         return .processed(sequence: sequence, batch: processed, busy: ContinuousClock.now - started)
                     }
                 case .processed(let sequence, let batch, let busy):
@@ -69,7 +74,10 @@ struct ParallelBatchProcessor<S: DocumentStage>: Sendable {
     }
 
     private static func process(
-        _ batch: DocumentBatch, stage: S, context: StageContext, statistics: StageStatisticsRecorder
+        _ batch: DocumentBatch,
+        stage: S,
+        context: StageContext,
+        statistics: StageStatisticsRecorder
     ) async throws -> DocumentBatch {
         var entries: [DocumentBatch.Entry] = []
         entries.reserveCapacity(batch.entries.count)
@@ -106,8 +114,14 @@ struct ParallelBatchProcessor<S: DocumentStage>: Sendable {
                     entries.append(
                         .removed(
                             RemovedDocument(
-                                id: document.id, source: document.source, stage: context.name,
-                                disposition: .dropped(reason: reason), document: nil)))
+                                id: document.id,
+                                source: document.source,
+                                stage: context.name,
+                                disposition: .dropped(reason: reason),
+                                document: nil
+                            )
+                        )
+                    )
                 }
             } catch let error as CancellationError {
                 throw error

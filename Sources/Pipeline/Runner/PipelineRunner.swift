@@ -2,9 +2,9 @@ import AsyncAlgorithms
 import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a ``PipelinePlan``: reads the input, streams it through the stages, writes dead letters, and reports.
@@ -41,8 +41,11 @@ public struct PipelineRunner: Sendable {
     ///   - concurrencyOverride: Parallelism of every stage, when set.
     ///   - runID: The run's identifier (default: UTC time and process id).
     public init(
-        plan: PipelinePlan, logger: Logger, defaultConcurrency: Int = PipelineRunner.coreCount,
-        concurrencyOverride: Int? = nil, runID: String = PipelineRunner.makeRunID()
+        plan: PipelinePlan,
+        logger: Logger,
+        defaultConcurrency: Int = PipelineRunner.coreCount,
+        concurrencyOverride: Int? = nil,
+        runID: String = PipelineRunner.makeRunID()
     ) {
         self.plan = plan
         self.logger = logger
@@ -54,9 +57,9 @@ public struct PipelineRunner: Sendable {
     /// The number of cores available to this process.
     public static var coreCount: Int {
         #if canImport(Glibc)
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else
-        return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
+            return max(1, Int(sysconf(_SC_NPROCESSORS_ONLN)))
         #endif
     }
 
@@ -79,7 +82,9 @@ public struct PipelineRunner: Sendable {
         let options = plan.input
         let expansion = try InputExpander(options: options).expand()
         return try await run(
-            reader: { InputFileReader(expansion: expansion, options: options, shutdown: shutdown) }, shutdown: shutdown)
+            reader: { InputFileReader(expansion: expansion, options: options, shutdown: shutdown) },
+            shutdown: shutdown
+        )
     }
 
     /// Runs the plan over the records a reader produces.
@@ -89,7 +94,8 @@ public struct PipelineRunner: Sendable {
     /// - Returns: The report.
     /// - Throws: A stage's error or ``StageFailure`` when the run fails; outputs are then left as they were.
     public func run(
-        reader makeReader: @escaping @Sendable () -> any DocumentReader, shutdown: ShutdownSignal = ShutdownSignal()
+        reader makeReader: @escaping @Sendable () -> any DocumentReader,
+        shutdown: ShutdownSignal = ShutdownSignal()
     ) async throws -> RunReport {
         let started = ContinuousClock.now
         let cpuAtStart = ResourceUsage.cpuSeconds
@@ -98,9 +104,15 @@ public struct PipelineRunner: Sendable {
             var stageLogger = logger
             stageLogger[metadataKey: "stage"] = "\(planned.name)"
             return StageContext(
-                name: planned.name, typeName: planned.typeName, index: index,
+                name: planned.name,
+                typeName: planned.typeName,
+                index: index,
                 concurrency: concurrencyOverride ?? planned.concurrency ?? defaultConcurrency,
-                errorPolicy: planned.errorPolicy, logger: stageLogger, runID: runID, completion: completion)
+                errorPolicy: planned.errorPolicy,
+                logger: stageLogger,
+                runID: runID,
+                completion: completion
+            )
         }
         for (planned, context) in zip(plan.stages, contexts) {
             try await planned.stage.prepare(context: context)
@@ -113,33 +125,40 @@ public struct PipelineRunner: Sendable {
         let stages = plan.stages
 
         let (inputTotals, totals) = try await withThrowingTaskGroup(of: TaskOutcome.self) { group in
-                group.addTask {
-                    .input(await Self.read(makeReader(), into: channels[0], limit: limit, shutdown: shutdown, logger: logger))
-                }
-                for index in stages.indices {
-                    group.addTask {
-                        try await Self.runStage(
-                            stages[index].stage, context: contexts[index], from: channels[index],
-                            to: channels[index + 1], statistics: recorders[index], limit: limit)
-                        return .stage
-                    }
-                }
-                group.addTask {
-                    .terminal(try await Self.collect(from: channels[stages.count], deadLetterPath: deadLetterPath))
-                }
-                var input: InputTotals?
-                var terminal: TerminalTotals?
-                while let outcome = try await group.next() {
-                    switch outcome {
-                    case .input(let totals): input = totals
-                    case .terminal(let totals):
-                        terminal = totals
-                        completion.succeed()
-                    case .stage: break
-                    }
-                }
-                return (input!, terminal!)
+            group.addTask {
+                .input(
+                    await Self.read(makeReader(), into: channels[0], limit: limit, shutdown: shutdown, logger: logger)
+                )
             }
+            for index in stages.indices {
+                group.addTask {
+                    try await Self.runStage(
+                        stages[index].stage,
+                        context: contexts[index],
+                        from: channels[index],
+                        to: channels[index + 1],
+                        statistics: recorders[index],
+                        limit: limit
+                    )
+                    return .stage
+                }
+            }
+            group.addTask {
+                .terminal(try await Self.collect(from: channels[stages.count], deadLetterPath: deadLetterPath))
+            }
+            var input: InputTotals?
+            var terminal: TerminalTotals?
+            while let outcome = try await group.next() {
+                switch outcome {
+                case .input(let totals): input = totals
+                case .terminal(let totals):
+                    terminal = totals
+                    completion.succeed()
+                case .stage: break
+                }
+            }
+            return (input!, terminal!)
+        }
 
         var report = RunReport(pipeline: plan.name, runID: runID)
         report.inputRecords = inputTotals.records
@@ -183,8 +202,11 @@ public struct PipelineRunner: Sendable {
 
     /// Reads records into batches until the input ends, a stop is requested, or the run is cancelled.
     private static func read(
-        _ reader: consuming any DocumentReader, into channel: AsyncChannel<DocumentBatch>, limit: BatchLimit,
-        shutdown: ShutdownSignal, logger: Logger
+        _ reader: consuming any DocumentReader,
+        into channel: AsyncChannel<DocumentBatch>,
+        limit: BatchLimit,
+        shutdown: ShutdownSignal,
+        logger: Logger
     ) async -> InputTotals {
         var reader = reader
         var totals = InputTotals()
@@ -202,7 +224,10 @@ public struct PipelineRunner: Sendable {
                 totals.invalid += 1
                 logger.warning(
                     "unreadable input sent to the dead-letter output",
-                    metadata: ["id": "\(removed.id)", "source": "\(removed.source)", "reason": "\(removed.disposition)"])
+                    metadata: [
+                        "id": "\(removed.id)", "source": "\(removed.source)", "reason": "\(removed.disposition)",
+                    ]
+                )
                 entries.append(.removed(removed))
             }
             if entries.count >= limit.entries || bytes >= limit.bytes {
@@ -221,8 +246,12 @@ public struct PipelineRunner: Sendable {
     }
 
     private static func runStage(
-        _ stage: any Stage, context: StageContext, from upstream: AsyncChannel<DocumentBatch>,
-        to downstream: AsyncChannel<DocumentBatch>, statistics: StageStatisticsRecorder, limit: BatchLimit
+        _ stage: any Stage,
+        context: StageContext,
+        from upstream: AsyncChannel<DocumentBatch>,
+        to downstream: AsyncChannel<DocumentBatch>,
+        statistics: StageStatisticsRecorder,
+        limit: BatchLimit
     ) async throws {
         let started = ContinuousClock.now
         let output = StageOutput(channel: downstream, limit: limit, statistics: statistics, context: context)
@@ -230,8 +259,11 @@ public struct PipelineRunner: Sendable {
         try await stage.run(input: input, output: output, context: context)
         if try await input.next() != nil {
             throw StageFailure(
-                stage: context.name, documentID: "-", source: .unknown,
-                message: "the stage finished before consuming all of its input")
+                stage: context.name,
+                documentID: "-",
+                source: .unknown,
+                message: "the stage finished before consuming all of its input"
+            )
         }
         await output.close()
         let wall = ContinuousClock.now - started
@@ -245,7 +277,8 @@ public struct PipelineRunner: Sendable {
     /// Counts what comes out of the last stage and writes dead letters; commits the dead-letter file only when the
     /// stream ended normally (every stage finished).
     private static func collect(
-        from channel: AsyncChannel<DocumentBatch>, deadLetterPath: String
+        from channel: AsyncChannel<DocumentBatch>,
+        deadLetterPath: String
     ) async throws -> TerminalTotals {
         let deadLetters = try AtomicFileWriter(path: deadLetterPath)
         do {
@@ -259,7 +292,8 @@ public struct PipelineRunner: Sendable {
     }
 
     private static func collect(
-        from channel: AsyncChannel<DocumentBatch>, into deadLetters: AtomicFileWriter
+        from channel: AsyncChannel<DocumentBatch>,
+        into deadLetters: AtomicFileWriter
     ) async throws -> TerminalTotals {
         var totals = TerminalTotals()
         var line: [UInt8] = []

@@ -1,15 +1,15 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Reads the process's resource usage.
 enum ResourceUsage {
     #if canImport(Glibc)
-    private static let selfWho = __rusage_who_t(RUSAGE_SELF.rawValue)
+        private static let selfWho = __rusage_who_t(RUSAGE_SELF.rawValue)
     #else
-    private static let selfWho = RUSAGE_SELF
+        private static let selfWho = RUSAGE_SELF
     #endif
 
     /// The peak resident set size of this process, in bytes.
@@ -17,9 +17,9 @@ enum ResourceUsage {
         var usage = rusage()
         getrusage(Self.selfWho, &usage)
         #if canImport(Darwin)
-        return Int(usage.ru_maxrss)
+            return Int(usage.ru_maxrss)
         #else
-        return Int(usage.ru_maxrss) * 1024
+            return Int(usage.ru_maxrss) * 1024
         #endif
     }
 

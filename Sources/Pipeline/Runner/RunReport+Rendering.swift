@@ -40,7 +40,8 @@ extension RunReport {
                     "mb_per_second": number(stage.megabytesPerSecond),
                     "counters": .object(stage.counters.mapValues { .integer(Int64($0)) }),
                 ])
-            })
+            }
+        )
         return .object(members)
     }
 
@@ -74,16 +75,19 @@ extension RunReport {
         for stage in stages {
             let reasons = stage.dropped.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             let counters = stage.counters.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
-            let details = (reasons.isEmpty ? [] : ["dropped: " + reasons.joined(separator: ", ")])
+            let details =
+                (reasons.isEmpty ? [] : ["dropped: " + reasons.joined(separator: ", ")])
                 + (counters.isEmpty ? [] : [counters.joined(separator: ", ")])
             if !details.isEmpty { lines.append("  \(stage.name): " + details.joined(separator: "; ")) }
         }
         lines.append(
             "  total: \(inputRecords) in = \(written) written + \(droppedTotal) dropped + \(deadLettered) dead-lettered"
-                + (isBalanced ? "" : "  (UNBALANCED)"))
+                + (isBalanced ? "" : "  (UNBALANCED)")
+        )
         lines.append(
             "  \(Self.format(documentsPerSecond, digits: 0)) documents/s, \(Self.format(megabytesPerSecond, digits: 2)) MB/s, "
-                + "cpu \(Self.format(cpuSeconds, digits: 2)) s, peak RSS \(Self.format(Double(peakResidentBytes) / 1_048_576, digits: 1)) MiB")
+                + "cpu \(Self.format(cpuSeconds, digits: 2)) s, peak RSS \(Self.format(Double(peakResidentBytes) / 1_048_576, digits: 1)) MiB"
+        )
         if deadLettered > 0, let deadLetterPath {
             lines.append("  dead letters: \(deadLetterPath)")
         }

@@ -33,8 +33,14 @@ public struct StageContext: Sendable {
     ///   - runID: The run's identifier.
     ///   - completion: The run's completion (default: a new one, which never succeeds unless the runner owns it).
     public init(
-        name: String, typeName: String, index: Int = 0, concurrency: Int = 1, errorPolicy: ErrorPolicy = .fail,
-        logger: Logger, counters: StageCounters = StageCounters(), runID: String = "test",
+        name: String,
+        typeName: String,
+        index: Int = 0,
+        concurrency: Int = 1,
+        errorPolicy: ErrorPolicy = .fail,
+        logger: Logger,
+        counters: StageCounters = StageCounters(),
+        runID: String = "test",
         completion: RunCompletion = RunCompletion()
     ) {
         self.completion = completion

@@ -16,7 +16,12 @@ public final class StageOutput {
     private var waited: Duration = .zero
     private var closed = false
 
-    init(channel: AsyncChannel<DocumentBatch>, limit: BatchLimit, statistics: StageStatisticsRecorder, context: StageContext) {
+    init(
+        channel: AsyncChannel<DocumentBatch>,
+        limit: BatchLimit,
+        statistics: StageStatisticsRecorder,
+        context: StageContext
+    ) {
         self.channel = channel
         self.limit = limit
         self.statistics = statistics
@@ -38,8 +43,12 @@ public final class StageOutput {
     public func drop(_ document: Document, reason: String) async {
         statistics.update { $0.dropped[reason, default: 0] += 1 }
         let removed = RemovedDocument(
-            id: document.id, source: document.source, stage: context.name, disposition: .dropped(reason: reason),
-            document: nil)
+            id: document.id,
+            source: document.source,
+            stage: context.name,
+            disposition: .dropped(reason: reason),
+            document: nil
+        )
         await append(.removed(removed))
     }
 
@@ -69,14 +78,23 @@ public final class StageOutput {
         case .skip:
             context.logger.warning(
                 "skipped a document after an error",
-                metadata: ["document": "\(document.id)", "error": "\(message)"])
+                metadata: ["document": "\(document.id)", "error": "\(message)"]
+            )
             return RemovedDocument(
-                id: document.id, source: document.source, stage: context.name,
-                disposition: .dropped(reason: "error"), document: nil)
+                id: document.id,
+                source: document.source,
+                stage: context.name,
+                disposition: .dropped(reason: "error"),
+                document: nil
+            )
         case .deadLetter:
             return RemovedDocument(
-                id: document.id, source: document.source, stage: context.name,
-                disposition: .deadLettered(error: message), document: document.json)
+                id: document.id,
+                source: document.source,
+                stage: context.name,
+                disposition: .deadLettered(error: message),
+                document: document.json
+            )
         }
     }
 

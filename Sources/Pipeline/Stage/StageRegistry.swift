@@ -28,12 +28,19 @@ public struct StageRegistry: Sendable {
     /// - Parameter type: The stage type.
     public mutating func register<S: ConfigurableStage>(_ type: S.Type) {
         entries[S.typeName] = Entry(
-            typeName: S.typeName, summary: S.summary, options: S.Options.documentation,
+            typeName: S.typeName,
+            summary: S.summary,
+            options: S.Options.documentation,
             make: { node, keyPath, commonKeys in
                 let options = try YAMLNodeDecoder().decode(
-                    S.Options.self, from: node, keyPath: keyPath, ignoredKeys: commonKeys)
+                    S.Options.self,
+                    from: node,
+                    keyPath: keyPath,
+                    ignoredKeys: commonKeys
+                )
                 return try S(options: options)
-            })
+            }
+        )
     }
 
     /// A copy of this registry with one more stage type.
@@ -68,14 +75,20 @@ public struct StageRegistry: Sendable {
     /// - Returns: The stage.
     /// - Throws: ``ConfigurationError`` for unknown types and invalid options.
     public func makeStage(
-        typeName: String, options node: YAMLNode, keyPath: String, commonKeys: Set<String>
+        typeName: String,
+        options node: YAMLNode,
+        keyPath: String,
+        commonKeys: Set<String>
     ) throws -> any Stage {
         guard let entry = entries[typeName] else {
             throw ConfigurationError(
-                code: .invalidValue, message: "unknown stage type '\(typeName)'", location: node["type"]?.location,
+                code: .invalidValue,
+                message: "unknown stage type '\(typeName)'",
+                location: node["type"]?.location,
                 keyPath: keyPath.isEmpty ? "type" : keyPath + ".type",
                 hint: NameSuggestion.didYouMean(typeName, among: typeNames)
-                    ?? "known types: \(typeNames.joined(separator: ", "))")
+                    ?? "known types: \(typeNames.joined(separator: ", "))"
+            )
         }
         do {
             return try entry.make(node, keyPath, commonKeys)

@@ -55,25 +55,49 @@ public struct ExportStage: ConfigurableStage {
             format = try container.decodeIfPresent(Format.self, forKey: .format) ?? .jsonl
             path = try container.decode(String.self, forKey: .path)
             if path.isEmpty {
-                throw DecodingError.dataCorruptedError(forKey: .path, in: container, debugDescription: "expected a non-empty path")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .path,
+                    in: container,
+                    debugDescription: "expected a non-empty path"
+                )
             }
             fields = try container.decodeIfPresent([String].self, forKey: .fields) ?? ["id", "text"]
             if fields.isEmpty {
-                throw DecodingError.dataCorruptedError(forKey: .fields, in: container, debugDescription: "expected at least one field")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .fields,
+                    in: container,
+                    debugDescription: "expected at least one field"
+                )
             }
             csvSafe = try container.decodeIfPresent(Bool.self, forKey: .csvSafe) ?? true
         }
 
         /// The options, for `pipeline-run stages`.
         public static let documentation: [OptionDocumentation] = [
-            OptionDocumentation("format", type: "one of jsonl, csv", defaultValue: "jsonl", summary: "The file format."),
-            OptionDocumentation("path", type: "string", defaultValue: nil, summary: "The destination file; - is standard output."),
             OptionDocumentation(
-                "fields", type: "list of strings", defaultValue: "[id, text]",
-                summary: "CSV columns: id, text or any field (non-strings written as JSON)."),
+                "format",
+                type: "one of jsonl, csv",
+                defaultValue: "jsonl",
+                summary: "The file format."
+            ),
             OptionDocumentation(
-                "csv_safe", type: "boolean", defaultValue: "true",
-                summary: "Prefix CSV cells starting with = + - @ with ' so spreadsheets do not evaluate them."),
+                "path",
+                type: "string",
+                defaultValue: nil,
+                summary: "The destination file; - is standard output."
+            ),
+            OptionDocumentation(
+                "fields",
+                type: "list of strings",
+                defaultValue: "[id, text]",
+                summary: "CSV columns: id, text or any field (non-strings written as JSON)."
+            ),
+            OptionDocumentation(
+                "csv_safe",
+                type: "boolean",
+                defaultValue: "true",
+                summary: "Prefix CSV cells starting with = + - @ with ' so spreadsheets do not evaluate them."
+            ),
         ]
     }
 
@@ -113,7 +137,11 @@ public struct ExportStage: ConfigurableStage {
                     document.writeJSON(to: &line)
                     line.append(0x0A)
                 case .csv:
-                    CSVRow.write(options.fields.map { CSVRow.cell(of: document, field: $0) }, safe: options.csvSafe, to: &line)
+                    CSVRow.write(
+                        options.fields.map { CSVRow.cell(of: document, field: $0) },
+                        safe: options.csvSafe,
+                        to: &line
+                    )
                 }
                 try writer.write(line)
                 count += 1

@@ -16,9 +16,16 @@ import Testing
 
     func run(_ stages: [any Stage], documents: [Document], deadLetter: String) async throws -> RunReport {
         let plan = PipelinePlan(
-            name: "t", input: InputOptions(paths: []), output: OutputOptions(deadLetterPath: deadLetter),
-            stages: stages.enumerated().map { PipelinePlan.PlannedStage(name: "s\($0.offset)", typeName: "s", stage: $0.element) })
-        return try await PipelineRunner(plan: plan, logger: logger).run(reader: { ArrayDocumentReader(documents: documents) })
+            name: "t",
+            input: InputOptions(paths: []),
+            output: OutputOptions(deadLetterPath: deadLetter),
+            stages: stages.enumerated().map {
+                PipelinePlan.PlannedStage(name: "s\($0.offset)", typeName: "s", stage: $0.element)
+            }
+        )
+        return try await PipelineRunner(plan: plan, logger: logger).run(reader: {
+            ArrayDocumentReader(documents: documents)
+        })
     }
 
     @Test func writesCSVWithQuotingAndFormulaEscaping() async throws {
@@ -35,7 +42,8 @@ import Testing
         #expect(
             csv
                 == "id,text,n\r\nа,plain,1\r\n".replacingOccurrences(of: "а", with: "a")
-                + "\"'=HYPERLINK(\"\"x\"\")\",\"has, comma\nand \"\"quotes\"\"\",'+1\r\n'-2,'@user,\r\n")
+                + "\"'=HYPERLINK(\"\"x\"\")\",\"has, comma\nand \"\"quotes\"\"\",'+1\r\n'-2,'@user,\r\n"
+        )
     }
 
     @Test func csvSafetyCanBeTurnedOff() async throws {
@@ -72,8 +80,14 @@ import Testing
         try Data("previous\n".utf8).write(to: URL(fileURLWithPath: dir + "/out.jsonl"))
         let export = ExportStage(options: .init(path: dir + "/out.jsonl"))
         _ = try await run(
-            [export], documents: [Document(id: "x", text: "T", fields: ["b": .bool(true)])], deadLetter: dir + "/dead.jsonl")
-        #expect(try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8) == "{\"id\":\"x\",\"text\":\"T\",\"b\":true}\n")
+            [export],
+            documents: [Document(id: "x", text: "T", fields: ["b": .bool(true)])],
+            deadLetter: dir + "/dead.jsonl"
+        )
+        #expect(
+            try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8)
+                == "{\"id\":\"x\",\"text\":\"T\",\"b\":true}\n"
+        )
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["dead.jsonl", "out.jsonl"])
     }
 
@@ -81,7 +95,13 @@ import Testing
         let dir = folder()
         try Data().write(to: URL(fileURLWithPath: dir + "/file"))
         let export = ExportStage(options: .init(path: dir + "/file/out.jsonl"))
-        await #expect(throws: FileAccessError(path: dir + "/file", operation: "create folder", reason: "a file of that name exists")) {
+        await #expect(
+            throws: FileAccessError(
+                path: dir + "/file",
+                operation: "create folder",
+                reason: "a file of that name exists"
+            )
+        ) {
             _ = try await run([export], documents: [Document(id: "x", text: "T")], deadLetter: dir + "/dead.jsonl")
         }
     }

@@ -30,7 +30,10 @@ public struct KeywordTaggerStage: ConfigurableStage, DocumentStage {
             keywords = try container.decode([String].self, forKey: .keywords)
             guard !keywords.isEmpty, !keywords.contains(where: \.isEmpty) else {
                 throw DecodingError.dataCorruptedError(
-                    forKey: .keywords, in: container, debugDescription: "expected a non-empty list of non-empty keywords")
+                    forKey: .keywords,
+                    in: container,
+                    debugDescription: "expected a non-empty list of non-empty keywords"
+                )
             }
             field = try container.decodeIfPresent(String.self, forKey: .field) ?? "keywords"
             dropUntagged = try container.decodeIfPresent(Bool.self, forKey: .dropUntagged) ?? false
@@ -38,9 +41,24 @@ public struct KeywordTaggerStage: ConfigurableStage, DocumentStage {
 
         /// The options, for `pipeline-run stages`.
         public static let documentation: [OptionDocumentation] = [
-            OptionDocumentation("keywords", type: "list of strings", defaultValue: nil, summary: "Keywords to find, as whole words, ignoring case."),
-            OptionDocumentation("field", type: "string", defaultValue: "keywords", summary: "The field receiving the keywords found."),
-            OptionDocumentation("drop_untagged", type: "boolean", defaultValue: "false", summary: "Drop documents with no keyword."),
+            OptionDocumentation(
+                "keywords",
+                type: "list of strings",
+                defaultValue: nil,
+                summary: "Keywords to find, as whole words, ignoring case."
+            ),
+            OptionDocumentation(
+                "field",
+                type: "string",
+                defaultValue: "keywords",
+                summary: "The field receiving the keywords found."
+            ),
+            OptionDocumentation(
+                "drop_untagged",
+                type: "boolean",
+                defaultValue: "false",
+                summary: "Drop documents with no keyword."
+            ),
         ]
     }
 
@@ -63,7 +81,8 @@ public struct KeywordTaggerStage: ConfigurableStage, DocumentStage {
     public func process(_ document: Document, context: StageContext) async throws -> StageResult {
         let text = Array(document.text.lowercased().utf8)
         var found: [JSONValue] = []
-        for (keyword, original) in zip(lowercasedKeywords, options.keywords) where Self.containsWord(keyword, in: text) {
+        for (keyword, original) in zip(lowercasedKeywords, options.keywords) where Self.containsWord(keyword, in: text)
+        {
             found.append(.string(original))
         }
         if found.isEmpty, options.dropUntagged { return .drop(reason: "no keyword") }

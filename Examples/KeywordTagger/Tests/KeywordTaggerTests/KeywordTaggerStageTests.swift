@@ -6,7 +6,11 @@ import Testing
 @testable import KeywordTagger
 
 @Suite struct KeywordTaggerStageTests {
-    let context = StageContext(name: "keywords", typeName: "keywords", logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
+    let context = StageContext(
+        name: "keywords",
+        typeName: "keywords",
+        logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() }
+    )
 
     func stage(_ yaml: String) throws -> KeywordTaggerStage {
         let node = try YAMLParser().parse(yaml, file: "test.yaml")!
@@ -26,7 +30,10 @@ import Testing
 
     @Test func dropsUntaggedDocumentsWhenAsked() async throws {
         let tagger = try stage("keywords: [election]\ndrop_untagged: true\nfield: tags")
-        #expect(try await tagger.process(Document(id: "a", text: "Weather report."), context: context) == .drop(reason: "no keyword"))
+        #expect(
+            try await tagger.process(Document(id: "a", text: "Weather report."), context: context)
+                == .drop(reason: "no keyword")
+        )
     }
 
     @Test func rejectsAnEmptyKeywordList() {
