@@ -29,9 +29,14 @@ let package = Package(
                 .product(name: "AsyncAlgorithms", package: "swift-async-algorithms"),
             ]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         .target(
             name: "Stages",
-            dependencies: ["Pipeline"]
+            dependencies: ["Pipeline", "CSQLite"]
         ),
         .target(
             name: "PipelineCLI",
@@ -64,7 +69,8 @@ let package = Package(
         ),
         .testTarget(
             name: "StagesTests",
-            dependencies: ["Stages", "Pipeline"]
+            dependencies: ["Stages", "Pipeline"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "PipelineCLITests",

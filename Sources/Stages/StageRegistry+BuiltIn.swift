@@ -4,6 +4,7 @@ extension StageRegistry {
     /// The registry of built-in stages, the one `pipeline-run` uses.
     public static var builtIn: StageRegistry {
         var registry = StageRegistry()
+        registry.register(DedupeStage.self)
         registry.register(ExportStage.self)
         return registry
     }

@@ -62,7 +62,7 @@ struct ParallelBatchProcessor<S: DocumentStage>: Sendable {
                     }
                 case .processed(let sequence, let batch, let busy):
                     inFlight -= 1
-                    statistics.update { $0.busySeconds += busy.seconds }
+                    statistics.addBusy(busy)
                     finished[sequence] = batch
                     while let ready = finished.removeValue(forKey: nextToEmit) {
                         await output.send(ready)

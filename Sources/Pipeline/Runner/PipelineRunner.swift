@@ -270,7 +270,7 @@ public struct PipelineRunner: Sendable {
         let waited = output.waitingTime
         statistics.update {
             $0.wallSeconds = wall.seconds
-            if !(stage is any DocumentStage) { $0.busySeconds = max(0, (wall - waited).seconds) }
+            if !(stage is any DocumentStage), !statistics.isBusyMeasured { $0.busySeconds = max(0, (wall - waited).seconds) }
         }
     }
 

@@ -47,6 +47,16 @@ public struct StageStatistics: Sendable, Hashable {
 /// Collects a stage's statistics from its concurrent tasks.
 final class StageStatisticsRecorder: Sendable {
     private let state: Mutex<StageStatistics>
+    private let busyMeasured = Mutex(false)
+
+    /// Adds measured processing time, and marks busy time as measured rather than derived from waits.
+    func addBusy(_ duration: Duration) {
+        busyMeasured.withLock { $0 = true }
+        state.withLock { $0.busySeconds += duration.seconds }
+    }
+
+    /// Whether busy time was measured by the processing code itself.
+    var isBusyMeasured: Bool { busyMeasured.withLock { $0 } }
 
     init(name: String, typeName: String) {
         state = Mutex(StageStatistics(name: name, typeName: typeName))

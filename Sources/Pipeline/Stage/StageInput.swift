@@ -16,7 +16,7 @@ public final class StageInput: AsyncSequence {
 
     let channel: AsyncChannel<DocumentBatch>
     private var iterator: AsyncChannel<DocumentBatch>.Iterator
-    private let output: StageOutput
+    let output: StageOutput
     let statistics: StageStatisticsRecorder
     private var current: [DocumentBatch.Entry] = []
     private var position = 0

@@ -1,0 +1,65 @@
+/// The stable, non-cryptographic hash functions of the `dedupe` stage.
+///
+/// Every function here is a pure function of its input bytes: the values are identical across runs, processes and
+/// platforms (unlike Swift's `Hasher`, which is seeded per process), so signatures may be persisted and compared later.
+///
+/// - FNV-1a 64 (Fowler, Noll, Vo): the byte-at-a-time hash used for words and for the exact-duplicate hash.
+/// - The 64-bit finaliser of MurmurHash3 (`fmix64`): spreads the bits of an FNV value before it is used in MinHash.
+/// - SplitMix64: the deterministic generator of the MinHash permutation coefficients.
+enum DedupeHash {
+    /// The FNV-1a 64 offset basis, the hash of the empty byte string.
+    static let fnvOffsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// The FNV-1a 64 prime.
+    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// Folds one byte into a running FNV-1a 64 hash.
+    ///
+    /// - Parameters:
+    ///   - hash: The running hash (start from ``fnvOffsetBasis``).
+    ///   - byte: The next byte.
+    /// - Returns: The updated hash.
+    @inline(__always)
+    static func fnv1a(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* fnvPrime
+    }
+
+    /// The FNV-1a 64 hash of a byte sequence.
+    ///
+    /// - Parameter bytes: The bytes to hash.
+    /// - Returns: The 64-bit FNV-1a hash (for example `0xaf63dc4c8601ec8c` for the single byte `a`).
+    static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var hash = fnvOffsetBasis
+        for byte in bytes {
+            hash = fnv1a(hash, byte)
+        }
+        return hash
+    }
+
+    /// The MurmurHash3 64-bit finaliser: a bijective mix in which every input bit affects every output bit.
+    ///
+    /// - Parameter value: The value to mix.
+    /// - Returns: The mixed value.
+    @inline(__always)
+    static func mix(_ value: UInt64) -> UInt64 {
+        var x = value
+        x ^= x >> 33
+        x &*= 0xff51_afd7_ed55_8ccd
+        x ^= x >> 33
+        x &*= 0xc4ce_b9fe_1a85_ec53
+        x ^= x >> 33
+        return x
+    }
+
+    /// Advances a SplitMix64 generator and returns its next output.
+    ///
+    /// - Parameter state: The generator state, advanced in place.
+    /// - Returns: The next pseudo-random 64-bit value.
+    static func splitMix64(_ state: inout UInt64) -> UInt64 {
+        state &+= 0x9e37_79b9_7f4a_7c15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+        return z ^ (z >> 31)
+    }
+}
