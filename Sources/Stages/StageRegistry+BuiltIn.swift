@@ -4,8 +4,10 @@ extension StageRegistry {
     /// The registry of built-in stages, the one `pipeline-run` uses.
     public static var builtIn: StageRegistry {
         var registry = StageRegistry()
+        registry.register(CleanStage.self)
         registry.register(DedupeStage.self)
         registry.register(ExportStage.self)
+        registry.register(SummarizeStage.self)
         return registry
     }
 }

@@ -1,0 +1,370 @@
+/// Splits news text into a headline and body sentences, working on UTF-8 bytes.
+///
+/// The splitter is rule based and tuned for English news copy:
+///
+/// - **Headline.** The first non-blank line is the headline when more text follows it and it either has no final
+///   punctuation (`Ad sales boost Time Warner profit`) or is a short line (at most ``maximumHeadlineWords`` words)
+///   ending in `?`, `!` or an ellipsis (`Could Yukos be a blessing in disguise?`). A first line ending in a full stop
+///   is a body sentence.
+/// - **Paragraphs.** A blank line always ends a sentence, so a paragraph without final punctuation (a standfirst,
+///   a list item, a cross-heading) is a sentence of its own. A single line break ends a sentence when the next line
+///   starts with a bullet (`-`, `*`, `•`, `–`) or when the line before it ends with sentence punctuation; otherwise
+///   it is treated as a space, so hard-wrapped text is rejoined.
+/// - **Terminators.** `.`, `!`, `?`, `...` and `…`, followed by any closing quotes or brackets (`."`, `?'`, `.)`,
+///   `”`, `’`), end a sentence when whitespace (including a no-break space) follows and the next word does not
+///   start with a lowercase letter, so `"...," he said.` and `"Why?" she asked.` stay whole while
+///   `...market." High oil prices` is split.
+/// - **Abbreviations.** A full stop does not end a sentence after a title (`Mr.`, `Dr.`, `Gen.`, `Prof.`, `St.`),
+///   after a single capital initial (`J. Allard`, `John E. Kelly`), after `No.`/`Vol.`/`pp.`/a month (`Jan.`) before
+///   a number, after `vs.`/`e.g.`/`i.e.`/`et al.`/`approx.`, after a list number at the start of a line (`1. `), or
+///   after a dotted acronym (`U.S.`, `a.m.`) unless the next word is a common sentence opener (`The`, `He`, ...).
+///   Decimals and money (`$1.5bn`, `0.1%`) never split because no whitespace follows the dot.
+///
+/// Cost is linear in the input: every byte is visited a bounded number of times (look-behind is capped at a few
+/// dozen bytes), so a 5 MB text without punctuation is one scan and one sentence.
+///
+/// # Thread safety
+/// An immutable value; `split(_:)` is pure and may be called from many tasks at once.
+struct NewsSentenceSplitter: Sendable, Equatable {
+    /// The longest first line, in words, that still counts as a headline when it ends in `?`, `!` or an ellipsis.
+    var maximumHeadlineWords: Int
+
+    /// Creates a splitter.
+    /// - Parameter maximumHeadlineWords: The longest punctuated first line (in words) treated as a headline.
+    init(maximumHeadlineWords: Int = 20) {
+        self.maximumHeadlineWords = maximumHeadlineWords
+    }
+
+    /// Splits `text` into its headline and body sentences.
+    /// - Parameter text: The article text; any string, including empty or whitespace-only text.
+    /// - Returns: The headline (if any) and the body sentences (trimmed, line breaks inside a sentence turned into
+    ///   spaces), in article order.
+    func split(_ text: String) -> SplitArticle {
+        var text = text
+        return text.withUTF8 { bytes in
+            let layout = splitBytes(bytes)
+            let texts = SentenceTexts(bytes: bytes, ranges: layout.sentences)
+            return SplitArticle(
+                headline: layout.headline.map { Self.string(bytes, $0) },
+                sentences: layout.sentences.indices.map { texts.text($0) }
+            )
+        }
+    }
+
+    /// Splits UTF-8 bytes into the byte ranges of the headline and the body sentences.
+    ///
+    /// Ranges are trimmed of surrounding whitespace and never empty.
+    /// - Parameter bytes: UTF-8 text.
+    /// - Returns: The byte ranges found.
+    func splitBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ByteLayout {
+        var layout = ByteLayout(headline: nil, sentences: [])
+        let count = bytes.count
+        var position = 0
+        // Skip leading blank space.
+        while position < count, Self.isSpace(bytes[position]) { position += 1 }
+        if position >= count { return layout }
+        // Headline candidate: the first line.
+        var lineEnd = position
+        while lineEnd < count, bytes[lineEnd] != Self.newline { lineEnd += 1 }
+        let firstLine = Self.trimmed(bytes, position..<lineEnd)
+        var rest = lineEnd
+        while rest < count, Self.isSpace(bytes[rest]) { rest += 1 }
+        if rest < count, let firstLine, isHeadline(bytes, firstLine) {
+            layout.headline = firstLine
+            position = rest
+        }
+        splitBody(bytes, from: position, into: &layout.sentences)
+        return layout
+    }
+
+    /// The byte ranges of an article's headline and sentences.
+    struct ByteLayout: Sendable, Equatable {
+        /// The headline's byte range, if the first line is a headline.
+        var headline: Range<Int>?
+        /// The body sentences' byte ranges, in order.
+        var sentences: [Range<Int>]
+    }
+
+    // MARK: - Headline
+
+    /// Whether the trimmed first line `line` is a headline.
+    private func isHeadline(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        var last = line.upperBound - 1
+        while last > line.lowerBound, Self.isCloser(bytes, last) != 0 {
+            last -= Self.isCloser(bytes, last)
+        }
+        let final = bytes[last]
+        let endsWithEllipsis = Self.isEllipsisEnd(bytes, last, lowerBound: line.lowerBound)
+        if final != Self.period && final != Self.question && final != Self.exclamation && !endsWithEllipsis {
+            return true
+        }
+        if final == Self.period && !endsWithEllipsis { return false }
+        var words = 0
+        var inWord = false
+        for index in line {
+            let space = Self.isSpace(bytes[index])
+            if !space && !inWord { words += 1 }
+            inWord = !space
+        }
+        return words <= maximumHeadlineWords
+    }
+
+    // MARK: - Body
+
+    /// Appends the sentences of the body starting at `start` to `sentences`.
+    private func splitBody(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into sentences: inout [Range<Int>]) {
+        let count = bytes.count
+        var sentenceStart = start
+        var index = start
+        while index < count {
+            let byte = bytes[index]
+            if byte == Self.newline {
+                // Look at the following line(s).
+                var next = index + 1
+                var blank = false
+                while next < count, Self.isSpace(bytes[next]) {
+                    if bytes[next] == Self.newline { blank = true }
+                    next += 1
+                }
+                if blank || next >= count || breaksAtLineEnd(bytes, lineEnd: index, nextLine: next) {
+                    Self.append(bytes, sentenceStart..<index, to: &sentences)
+                    sentenceStart = next
+                }
+                index = next
+                continue
+            }
+            if byte == Self.period || byte == Self.question || byte == Self.exclamation
+                || (byte == 0xE2 && index + 2 < count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6)
+            {
+                // Consume the run of terminators, then closing quotes and brackets.
+                let runStart = index
+                var end = index
+                while end < count {
+                    let b = bytes[end]
+                    if b == Self.period || b == Self.question || b == Self.exclamation {
+                        end += 1
+                    } else if b == 0xE2 && end + 2 < count && bytes[end + 1] == 0x80 && bytes[end + 2] == 0xA6 {
+                        end += 3
+                    } else {
+                        break
+                    }
+                }
+                while end < count {
+                    let width = Self.closerWidth(bytes, end)
+                    if width == 0 { break }
+                    end += width
+                }
+                if end < count, Self.inlineSpaceWidth(bytes, end) > 0,
+                    endsSentence(bytes, runStart: runStart, runEnd: end, segmentStart: sentenceStart)
+                {
+                    Self.append(bytes, sentenceStart..<end, to: &sentences)
+                    var next = end
+                    while next < count, Self.inlineSpaceWidth(bytes, next) > 0 {
+                        next += Self.inlineSpaceWidth(bytes, next)
+                    }
+                    sentenceStart = next
+                    index = next
+                    continue
+                }
+                index = max(end, index + 1)
+                continue
+            }
+            index += 1
+        }
+        Self.append(bytes, sentenceStart..<count, to: &sentences)
+    }
+
+    /// Whether a single line break after `lineEnd` ends the sentence, the next line starting at `nextLine`.
+    private func breaksAtLineEnd(_ bytes: UnsafeBufferPointer<UInt8>, lineEnd: Int, nextLine: Int) -> Bool {
+        let first = bytes[nextLine]
+        if first == Self.hyphen || first == Self.asterisk { return true }
+        if first == 0xE2 && nextLine + 2 < bytes.count && bytes[nextLine + 1] == 0x80
+            && (bytes[nextLine + 2] == 0xA2 || bytes[nextLine + 2] == 0x93)
+        {
+            return true  // • or –
+        }
+        var last = lineEnd - 1
+        while last >= 0, Self.isSpace(bytes[last]) { last -= 1 }
+        if last < 0 { return true }
+        while last > 0, Self.isCloser(bytes, last) != 0 { last -= Self.isCloser(bytes, last) }
+        let final = bytes[last]
+        return final == Self.period || final == Self.question || final == Self.exclamation
+            || Self.isEllipsisEnd(bytes, last, lowerBound: 0)
+    }
+
+    /// Whether the terminator run `runStart..<runEnd` (closers included), followed by whitespace, ends a sentence.
+    private func endsSentence(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        runStart: Int,
+        runEnd: Int,
+        segmentStart: Int
+    ) -> Bool {
+        let count = bytes.count
+        var next = runEnd
+        while next < count, Self.inlineSpaceWidth(bytes, next) > 0 { next += Self.inlineSpaceWidth(bytes, next) }
+        if next >= count || bytes[next] == Self.newline || bytes[next] == Self.carriageReturn { return true }
+        let first = bytes[next]
+        // A lowercase continuation ("...," he said) or trailing punctuation never starts a sentence.
+        if first >= 0x61 && first <= 0x7A { return false }
+        if first == Self.comma || first == Self.semicolon || first == Self.colon || first == Self.closeParen {
+            return false
+        }
+        // Only a single full stop is ambiguous; '?', '!' and ellipses end the sentence here.
+        if bytes[runStart] != Self.period || (runStart + 1 < count && bytes[runStart + 1] == Self.period) {
+            return true
+        }
+        // The word before the full stop, lowercased, at most 24 bytes back.
+        var wordStart = runStart
+        let limit = max(segmentStart, runStart - 24)
+        while wordStart > limit, Self.isWordByte(bytes[wordStart - 1]) || bytes[wordStart - 1] == Self.period {
+            wordStart -= 1
+        }
+        if wordStart == runStart { return true }
+        if wordStart > segmentStart, Self.isWordByte(bytes[wordStart - 1]) { return true }  // word too long
+        let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<runStart])
+        let nextIsDigit = first >= 0x30 && first <= 0x39
+        // A single capital initial: "J. Allard", "John E. Kelly" (but not the "T" of "AT&T.").
+        if word.count == 1 && word[0] >= 0x41 && word[0] <= 0x5A
+            && (wordStart == segmentStart || Self.isSpace(bytes[wordStart - 1]) || Self.isOpener(bytes[wordStart - 1]))
+        {
+            return false
+        }
+        // A list number at the start of the segment: "1. First item".
+        if wordStart == segmentStart && word.count <= 2 && word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return false
+        }
+        // Abbreviations are matched case-insensitively, except that an all-capital word ("MS", "IE", "NO") is an
+        // acronym, not the abbreviation "Ms." or "i.e.".
+        let key = Self.lowercasedKey(word)
+        let allCapitals = word.count > 1 && word.allSatisfy { $0 == Self.period || ($0 >= 0x41 && $0 <= 0x5A) }
+        if !allCapitals {
+            if NewsAbbreviations.titles.contains(key) || NewsAbbreviations.inSentence.contains(key) { return false }
+            if nextIsDigit && NewsAbbreviations.beforeNumbers.contains(key) { return false }
+        }
+        // A dotted acronym ("U.S.", "a.m."): a sentence ends only before a common sentence opener.
+        if word.contains(Self.period) && word.allSatisfy({ $0 == Self.period || Self.isLetter($0) }) {
+            var wordStart = next
+            while wordStart < count, Self.isOpener(bytes[wordStart]) { wordStart += 1 }
+            return NewsAbbreviations.sentenceOpeners.contains(Self.lowercasedKey(Self.wordAt(bytes, wordStart)))
+        }
+        return true
+    }
+
+    // MARK: - Byte helpers
+
+    private static let newline: UInt8 = 0x0A
+    private static let carriageReturn: UInt8 = 0x0D
+    private static let space: UInt8 = 0x20
+    private static let tab: UInt8 = 0x09
+    private static let period: UInt8 = 0x2E
+    private static let question: UInt8 = 0x3F
+    private static let exclamation: UInt8 = 0x21
+    private static let comma: UInt8 = 0x2C
+    private static let semicolon: UInt8 = 0x3B
+    private static let colon: UInt8 = 0x3A
+    private static let hyphen: UInt8 = 0x2D
+    private static let asterisk: UInt8 = 0x2A
+    private static let closeParen: UInt8 = 0x29
+
+    /// Whether `byte` is ASCII whitespace.
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
+    /// The width of a space inside a line at `index`: 1 for a space or tab, 2 for a no-break space, else 0.
+    private static func inlineSpaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == space || byte == tab { return 1 }
+        if byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0 { return 2 }
+        return 0
+    }
+
+    /// Whether `byte` is an ASCII letter.
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+    }
+
+    /// Whether `byte` is an ASCII opening quote or bracket.
+    private static func isOpener(_ byte: UInt8) -> Bool {
+        byte == 0x22 || byte == 0x27 || byte == 0x28 || byte == 0x5B
+    }
+
+    /// Whether `byte` can be part of a word (ASCII letter or digit, or any non-ASCII byte).
+    static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
+            || byte >= 0x80
+    }
+
+    /// The width in bytes of a closing quote or bracket starting at `index`, or 0.
+    private static func closerWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D { return 1 }
+        if byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0x9D || bytes[index + 2] == 0x99)
+        {
+            return 3  // ” ’
+        }
+        if byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xBB { return 2 }  // »
+        return 0
+    }
+
+    /// The width of a closing quote or bracket that ENDS at `index` (inclusive), or 0.
+    private static func isCloser(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == 0x22 || byte == 0x27 || byte == 0x29 || byte == 0x5D { return 1 }
+        if index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x80 && (byte == 0x9D || byte == 0x99) {
+            return 3
+        }
+        if index >= 1 && bytes[index - 1] == 0xC2 && byte == 0xBB { return 2 }
+        return 0
+    }
+
+    /// Whether an ellipsis (`...` or `…`) ends at `index` (inclusive).
+    private static func isEllipsisEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, lowerBound: Int) -> Bool {
+        if index - 2 >= lowerBound && bytes[index] == 0xA6 && bytes[index - 1] == 0x80 && bytes[index - 2] == 0xE2 {
+            return true
+        }
+        return index - 2 >= lowerBound && bytes[index] == period && bytes[index - 1] == period
+            && bytes[index - 2] == period
+    }
+
+    /// The ASCII-lowercased bytes of a short word, with dots removed, as a string key.
+    private static func lowercasedKey(_ word: UnsafeBufferPointer<UInt8>) -> String {
+        var key: [UInt8] = []
+        key.reserveCapacity(word.count)
+        for byte in word where byte != period {
+            key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// The word (letters and digits, at most 16 bytes) starting at `index`.
+    private static func wordAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UnsafeBufferPointer<UInt8> {
+        var end = index
+        while end < bytes.count, end - index < 16, isWordByte(bytes[end]) { end += 1 }
+        return UnsafeBufferPointer(rebasing: bytes[index..<end])
+    }
+
+    /// `range` without leading and trailing whitespace, or `nil` when nothing is left.
+    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        return lower < upper ? lower..<upper : nil
+    }
+
+    /// Appends the trimmed `range` to `sentences` unless it is empty.
+    private static func append(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        _ range: Range<Int>,
+        to sentences: inout [Range<Int>]
+    ) {
+        if let trimmed = trimmed(bytes, range) { sentences.append(trimmed) }
+    }
+
+    /// Decodes a byte range as a string (invalid UTF-8 is repaired with U+FFFD).
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,14 @@
+/// How ``NewsSummarizer`` ranks the body sentences.
+enum SummaryMethod: String, Sendable, Equatable, CaseIterable {
+    /// The first sentences of the body, in order (the classic news baseline).
+    case lead
+    /// Average in-document frequency of a sentence's content words (SumBasic-style word probability).
+    case frequency
+    /// TextRank: PageRank over a graph weighted by word overlap normalised by sentence lengths.
+    case textrank
+    /// LexRank: PageRank over a graph of TF-IDF cosine similarities above a threshold (binary edges).
+    case lexrank
+    /// The default: word frequency, LexRank centrality, position and headline overlap combined, then MMR
+    /// redundancy control so the summary does not repeat itself.
+    case news
+}

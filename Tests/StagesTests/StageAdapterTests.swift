@@ -1,0 +1,70 @@
+import Foundation
+import Logging
+import Pipeline
+import Testing
+
+@testable import Stages
+
+/// The YAML-facing side of the built-in stages: options decoding and what each writes into a document.
+@Suite struct StageAdapterTests {
+    let context = StageContext(name: "s", typeName: "s", logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() })
+
+    func make(_ yaml: String) throws -> any Stage {
+        let node = try YAMLParser().parse(yaml, file: "t.yaml")!
+        let type = node["type"]!.scalar!.value
+        return try StageRegistry.builtIn.makeStage(
+            typeName: type, options: node, keyPath: "stages[0]", commonKeys: PipelineLoader.commonStageKeys)
+    }
+
+    func keep(_ result: StageResult) throws -> Document {
+        guard case .keep(let document) = result else { throw CancellationError() }
+        return document
+    }
+
+    @Test func cleanRecordsWhatItRemovedAndDropsTooShortArticles() async throws {
+        let stage = try #require(try make("type: clean\nminimum_length: 20") as? CleanStage)
+        let text = "Talks resume in Seoul\n\n[ad_1]\n\nThe two ministers met on Monday to discuss the talks.\n\nShare this article: Facebook Twitter"
+        let cleaned = try keep(try await stage.process(Document(id: "a", text: text), context: context))
+        #expect(cleaned.text == "Talks resume in Seoul\n\nThe two ministers met on Monday to discuss the talks.")
+        guard case .object(let report)? = cleaned.fields["clean_report"] else {
+            Issue.record("no clean_report")
+            return
+        }
+        #expect(report["markers"] == .object(["lines": .integer(1), "characters": .integer(6)]))
+        #expect(report["share"] != nil)
+        #expect(try await stage.process(Document(id: "b", text: "[ad_1]\nShort."), context: context) == .drop(reason: "too short"))
+    }
+
+    @Test func cleanRejectsBadPatternsAndGroups() {
+        #expect(throws: ConfigurationError.self) { try make("type: clean\ndrop_patterns: ['(unclosed']") }
+        #expect(throws: ConfigurationError.self) { try make("type: clean\nrule_groups: [teasers, adverts]") }
+    }
+
+    @Test func summarizeWritesSentencesInArticleOrder() async throws {
+        let stage = try make("type: summarize\nsentences: 2\nmethod: lead")
+        let text = """
+            Markets rally on rate hopes
+
+            Shares rose sharply on Monday. Investors expect the central bank to cut rates. \
+            Bond yields fell to a two-year low. Analysts said the rally could continue.
+            """
+        let summarized = try keep(try await (stage as! SummarizeStage).process(Document(id: "a", text: text), context: context))
+        #expect(summarized.fields["summary"] == .string("Shares rose sharply on Monday. Investors expect the central bank to cut rates."))
+        #expect(summarized.fields["summary_sentences"] == .array([.integer(0), .integer(1)]))
+    }
+
+    @Test func summarizeRatioRoundsToNearestByDefault() async throws {
+        let stage = try make("type: summarize\nratio: 0.4\nmethod: lead") as! SummarizeStage
+        let body = (1...11).map { "Sentence number \($0) is here." }.joined(separator: " ")
+        let summarized = try keep(try await stage.process(Document(id: "a", text: "Headline\n\n" + body), context: context))
+        #expect(summarized.fields["summary_sentences"]?.arrayValue?.count == 4)
+        let up = try make("type: summarize\nratio: 0.4\nmethod: lead\nratio_rounding: up") as! SummarizeStage
+        let summarizedUp = try keep(try await up.process(Document(id: "a", text: "Headline\n\n" + body), context: context))
+        #expect(summarizedUp.fields["summary_sentences"]?.arrayValue?.count == 5)
+    }
+
+    @Test func summarizeRejectsUnknownMethods() {
+        #expect(throws: ConfigurationError.self) { try make("type: summarize\nmethod: bert") }
+        #expect(throws: ConfigurationError.self) { try make("type: summarize\nratio: 0") }
+    }
+}

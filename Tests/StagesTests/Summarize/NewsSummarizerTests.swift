@@ -1,0 +1,112 @@
+import Testing
+
+@testable import Stages
+
+/// Tests of ``NewsSummarizer``: methods, lengths, indices and hostile input.
+@Suite struct NewsSummarizerTests {
+    /// A short business story in the BBC style (written for this test).
+    static let story = """
+        Carmaker profits jump on strong sales
+
+        Profits at carmaker Motorex rose 40% to $2.1bn in the three months to December, helped by strong sales in China.
+
+        The firm said sales in China rose 25% as demand for family cars grew. Motorex also cut costs at its European plants. \
+        Analysts said the profits were better than expected. "China is now our biggest market," said chief executive Anna Berg.
+
+        Shares in Motorex rose 3% in New York. The firm expects sales in China to keep growing this year.
+        """
+
+    @Test func leadTakesTheFirstBodySentences() {
+        let summarizer = NewsSummarizer(configuration: SummarizeConfiguration(method: .lead, sentences: 2))
+        let result = summarizer.summarize(Self.story)
+        #expect(result.headline == "Carmaker profits jump on strong sales")
+        #expect(result.bodySentenceCount == 7)
+        #expect(result.sentenceIndices == [0, 1])
+        #expect(
+            result.summary
+                == "Profits at carmaker Motorex rose 40% to $2.1bn in the three months to December, helped by strong sales in China. The firm said sales in China rose 25% as demand for family cars grew."
+        )
+    }
+
+    @Test(arguments: SummaryMethod.allCases)
+    func everyMethodReturnsSortedIndicesAndMatchingText(method: SummaryMethod) {
+        let summarizer = NewsSummarizer(configuration: SummarizeConfiguration(method: method, ratio: 0.4))
+        let result = summarizer.summarize(Self.story)
+        let sentences = NewsSentenceSplitter().split(Self.story).sentences
+        #expect(result.sentenceIndices.count == 3)  // 0.4 × 7 = 2.8, rounded up
+        #expect(result.sentenceIndices == result.sentenceIndices.sorted())
+        #expect(result.summary == result.sentenceIndices.map { sentences[$0] }.joined(separator: " "))
+        #expect(!result.summary.contains("Carmaker profits jump"))
+    }
+
+    @Test func defaultNewsMethodPicksTheCentralSentences() {
+        let result = NewsSummarizer().summarize(Self.story)
+        #expect(result.sentenceIndices == [0, 1, 6])
+    }
+
+    @Test func textRankAndLexRankPinnedResults() {
+        let textRank = NewsSummarizer(configuration: SummarizeConfiguration(method: .textrank, sentences: 2))
+        #expect(textRank.summarize(Self.story).sentenceIndices == [0, 1])
+        let lexRank = NewsSummarizer(configuration: SummarizeConfiguration(method: .lexrank, sentences: 2))
+        #expect(lexRank.summarize(Self.story).sentenceIndices == [0, 1])
+    }
+
+    @Test func lengthOptions() {
+        func count(_ configuration: SummarizeConfiguration, bodySentences: Int) -> Int {
+            NewsSummarizer(configuration: configuration).targetCount(bodySentences: bodySentences)
+        }
+        #expect(count(SummarizeConfiguration(ratio: 0.4), bodySentences: 10) == 4)
+        #expect(count(SummarizeConfiguration(ratio: 0.4), bodySentences: 11) == 5)
+        #expect(count(SummarizeConfiguration(ratio: 0.4, ratioRounding: .nearest), bodySentences: 11) == 4)
+        #expect(count(SummarizeConfiguration(ratio: 0.4, ratioRounding: .nearest), bodySentences: 12) == 5)
+        #expect(count(SummarizeConfiguration(ratio: 0.01), bodySentences: 3) == 1)
+        #expect(count(SummarizeConfiguration(sentences: 3, ratio: 0.9), bodySentences: 10) == 3)
+        #expect(count(SummarizeConfiguration(sentences: 30), bodySentences: 10) == 10)
+        #expect(count(SummarizeConfiguration(), bodySentences: 15) == 6)
+        #expect(count(SummarizeConfiguration(), bodySentences: 0) == 0)
+    }
+
+    @Test func maxCharactersIsAHardBudget() {
+        let summarizer = NewsSummarizer(configuration: SummarizeConfiguration(method: .lead, maxCharacters: 100))
+        let result = summarizer.summarize(Self.story)
+        #expect(result.summary.unicodeScalars.count <= 100)
+        // Sentence 0 (114 scalars) does not fit; 1 fits; every later one would overflow the budget.
+        #expect(result.sentenceIndices == [1])
+        #expect(result.summary == "The firm said sales in China rose 25% as demand for family cars grew.")
+        let tiny = NewsSummarizer(configuration: SummarizeConfiguration(maxCharacters: 5)).summarize(Self.story)
+        #expect(tiny.summary == "" && tiny.sentenceIndices.isEmpty)
+    }
+
+    @Test func maxSentencesLimitsTheCandidates() {
+        let body = (0..<50).map { "Sentence number \($0) talks about markets and prices." }.joined(separator: " ")
+        let summarizer = NewsSummarizer(configuration: SummarizeConfiguration(sentences: 5, maxSentences: 10))
+        let result = summarizer.summarize("Markets\n\n" + body)
+        #expect(result.bodySentenceCount == 50)
+        #expect(result.sentenceIndices.count == 5)
+        #expect(result.sentenceIndices.allSatisfy { $0 < 10 })
+    }
+
+    @Test func hostileInputs() {
+        let summarizer = NewsSummarizer()
+        #expect(
+            summarizer.summarize("")
+                == SummaryResult(summary: "", sentenceIndices: [], bodySentenceCount: 0, headline: nil)
+        )
+        #expect(summarizer.summarize(" \n\n\t ").summary == "")
+        let giant = String(repeating: "x", count: 200_000)
+        #expect(summarizer.summarize(giant).summary == giant)
+        let invalid = String(decoding: [0x48, 0x0A, 0x0A, 0xFF, 0x2E, 0x20, 0x42, 0xE2, 0x80], as: UTF8.self)
+        #expect(summarizer.summarize(invalid).bodySentenceCount == 2)
+        let repeated = String(repeating: "The same sentence is here again. ", count: 5_000)
+        let result = NewsSummarizer(configuration: SummarizeConfiguration(sentences: 2)).summarize(repeated)
+        #expect(result.sentenceIndices == [0, 1])
+    }
+
+    @Test func seedSummaryIsDeterministic() {
+        let summarizer = NewsSummarizer(configuration: SummarizeConfiguration(sentences: 2))
+        let first = summarizer.summarize(SummarizeSeedArticles.usNorthKorea)
+        #expect(first.headline == "US north korea")
+        #expect(first.sentenceIndices == [1, 2])
+        #expect(summarizer.summarize(SummarizeSeedArticles.usNorthKorea) == first)
+    }
+}
