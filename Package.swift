@@ -62,6 +62,16 @@ let package = Package(
             dependencies: ["KeywordTagger", "Pipeline", "PipelineCLI", "Stages"],
             path: "Examples/KeywordTagger/Sources/keyword-pipeline-run"
         ),
+        // Benchmarks: built by scripts/benchmark-stages.sh in release mode; not part of the product.
+        .executableTarget(
+            name: "stage-benchmark",
+            dependencies: [
+                "Pipeline", "Stages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/StageBenchmark"
+        ),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline"],
