@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Quality evaluation: runs each stage through pipeline-run (release build) on its development set in
+# ../shared/eval (or $EVAL) and scores the output with the set's scorer.
+# Usage: scripts/evaluate.sh [clean|dedupe|clean-dedupe|summarize|entities ...]   (default: all)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+eval_dir="$(cd "${EVAL:-../shared/eval}" && pwd)"
+tasks=("$@")
+[ "${#tasks[@]}" -eq 0 ] && tasks=(clean dedupe clean-dedupe summarize entities)
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+swift build -c release --product pipeline-run >/dev/null
+tool="$(swift build -c release --show-bin-path)/pipeline-run"
+
+run() { # name input text_field stages-yaml
+    cat > "$work/$1.yaml" <<YAML
+name: $1
+input: {path: "$2", text_field: $3}
+stages:
+$4
+  - {type: export, path: "$work/$1.jsonl"}
+output: {dead_letter: "$work/$1.dead.jsonl"}
+YAML
+    "$tool" run "$work/$1.yaml" --log-format json 2>"$work/$1.log" || { cat "$work/$1.log" >&2; exit 1; }
+}
+
+for task in "${tasks[@]}"; do
+    echo "== $task"
+    case "$task" in
+    clean)
+        run clean "$eval_dir/boilerplate/dev.jsonl" dirty "  - {type: clean, minimum_length: 0}"
+        python3 "$eval_dir/score.py" boilerplate "$eval_dir/boilerplate/dev.jsonl" "$work/clean.jsonl" ;;
+    dedupe)
+        run dedupe "$eval_dir/neardup/dev.jsonl" text "  - {type: dedupe, action: mark}"
+        python3 "$eval_dir/score.py" neardup "$eval_dir/neardup/dev.gold.json" "$work/dedupe.jsonl" ;;
+    clean-dedupe)
+        run clean-dedupe "$eval_dir/neardup/dev.jsonl" text "  - {type: clean, minimum_length: 0}
+  - {type: dedupe, action: mark}"
+        python3 "$eval_dir/score.py" neardup "$eval_dir/neardup/dev.gold.json" "$work/clean-dedupe.jsonl" ;;
+    summarize)
+        python3 -c "import rouge_score" 2>/dev/null || pip install -q rouge-score
+        run summarize "$eval_dir/summaries/dev.jsonl" text "  - {type: summarize, ratio: 0.4}"
+        python3 "$eval_dir/score.py" summaries "$eval_dir/summaries/dev.jsonl" "$work/summarize.jsonl" ;;
+    entities)
+        if [ -d Sources/Stages/Entities ]; then
+            run entities "$eval_dir/entities/dev.jsonl" text "  - {type: entities}"
+            python3 "$eval_dir/score.py" entities "$eval_dir/entities/dev.jsonl" "$work/entities.jsonl"
+        else
+            echo "entities: stage not built yet"
+        fi ;;
+    *) echo "unknown task $task" >&2; exit 64 ;;
+    esac
+done
