@@ -120,6 +120,7 @@ public struct CleanStage: ConfigurableStage, DocumentStage {
             ])
             context.counters.add(count.characters, to: "removed_characters")
             context.counters.add(count.lines, to: "removed_lines")
+            context.counters.add(count.characters, to: "removed_characters.\(group.rawValue)")
         }
         if result.wasHTML { context.counters.add(to: "html_documents") }
         if result.isTooShort { return .drop(reason: "too short") }
