@@ -36,7 +36,11 @@ let package = Package(
         ),
         .target(
             name: "Stages",
-            dependencies: ["Pipeline", "CSQLite"]
+            dependencies: ["Pipeline", "CSQLite"],
+            resources: [
+                .copy("Entities/Resources/entities-model.bin"),
+                .copy("Entities/Resources/entities-gazetteer.tsv"),
+            ]
         ),
         .target(
             name: "PipelineCLI",
