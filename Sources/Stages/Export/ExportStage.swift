@@ -19,6 +19,9 @@ public struct ExportStage: ConfigurableStage {
             case jsonl
             /// Comma-separated values with a header row of `fields`.
             case csv
+            /// An SQLite database with `documents`, `entities` and an FTS5 index `documents_fts`; rows are updated
+            /// in place when an id comes again.
+            case sqlite
         }
 
         /// The file format.
@@ -104,7 +107,7 @@ public struct ExportStage: ConfigurableStage {
     /// `export`.
     public static let typeName = "export"
     /// What the stage does.
-    public static let summary = "Writes documents to a JSON Lines or CSV file, atomically, and passes them on."
+    public static let summary = "Writes documents to JSON Lines, CSV or SQLite, atomically, and passes them on."
 
     /// The options.
     public let options: Options
@@ -122,6 +125,10 @@ public struct ExportStage: ConfigurableStage {
 
     /// Writes each document; when the input has ended and the whole run has succeeded, commits the file.
     public func run(input: StageInput, output: StageOutput, context: StageContext) async throws {
+        if options.format == .sqlite {
+            try await runSQLite(input: input, output: output, context: context)
+            return
+        }
         let writer = try AtomicFileWriter(path: options.path)
         var line: [UInt8] = []
         var count = 0
@@ -133,7 +140,7 @@ public struct ExportStage: ConfigurableStage {
             for try await document in input {
                 line.removeAll(keepingCapacity: true)
                 switch options.format {
-                case .jsonl:
+                case .jsonl, .sqlite:
                     document.writeJSON(to: &line)
                     line.append(0x0A)
                 case .csv:
@@ -153,6 +160,25 @@ public struct ExportStage: ConfigurableStage {
             try writer.commit()
         } catch {
             writer.discard()
+            throw error
+        }
+        context.counters.add(count, to: "written")
+    }
+
+    private func runSQLite(input: StageInput, output: StageOutput, context: StageContext) async throws {
+        let writer = try SQLiteDocumentWriter(path: options.path, runID: context.runID)
+        var count = 0
+        do {
+            for try await document in input {
+                try writer.write(document)
+                count += 1
+                await output.emit(document)
+            }
+            await output.close()
+            try await context.completion.waitForSuccess()
+            try writer.commit()
+        } catch {
+            writer.rollback()
             throw error
         }
         context.counters.add(count, to: "written")

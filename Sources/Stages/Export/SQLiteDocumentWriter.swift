@@ -1,0 +1,99 @@
+import Pipeline
+
+/// Writes documents into an SQLite database: `documents` (one row per id, updated in place when the same id comes
+/// again), `entities` (the per-document entity summary) and `documents_fts`, an FTS5 index over text and summary.
+///
+/// ```sql
+/// documents(id TEXT PRIMARY KEY, text, summary, duplicate_of, metadata JSON, run_id, created_at, updated_at)
+/// entities(document_id, label, name, count)          -- PRIMARY KEY (document_id, label, name)
+/// documents_fts(id UNINDEXED, text, summary)         -- select id from documents_fts where documents_fts match 'Pompeo'
+/// ```
+/// All of a run's writes are one transaction, committed by ``commit()`` once the run has succeeded; a failed or
+/// killed run leaves the database as it was. Every value is a bound parameter.
+///
+/// # Thread safety
+/// Not thread-safe: owned by the export stage's task.
+final class SQLiteDocumentWriter {
+    private let database: SQLiteDatabase
+    private let runID: String
+    private let upsertDocument: SQLiteDatabase.Statement
+    private let deleteText: SQLiteDatabase.Statement
+    private let insertText: SQLiteDatabase.Statement
+    private let deleteEntities: SQLiteDatabase.Statement
+    private let insertEntity: SQLiteDatabase.Statement
+
+    /// The fields stored in their own columns or tables rather than in `metadata`.
+    private static let dedicatedFields: Set<String> = ["summary", "duplicate_of", "entity_summary"]
+
+    /// Opens (or creates) the database, creates the tables, and starts the run's transaction.
+    /// - Parameters:
+    ///   - path: The database file.
+    ///   - runID: The run's identifier, stored with each row.
+    /// - Throws: ``SQLiteDatabase/Failure``.
+    init(path: String, runID: String) throws(SQLiteDatabase.Failure) {
+        database = try SQLiteDatabase(path: path)
+        self.runID = runID
+        try database.execute(
+            """
+            CREATE TABLE IF NOT EXISTS documents (
+                id TEXT PRIMARY KEY,
+                text TEXT NOT NULL,
+                summary TEXT,
+                duplicate_of TEXT,
+                metadata TEXT NOT NULL,
+                run_id TEXT NOT NULL,
+                created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+            );
+            CREATE TABLE IF NOT EXISTS entities (
+                document_id TEXT NOT NULL,
+                label TEXT NOT NULL,
+                name TEXT NOT NULL,
+                count INTEGER NOT NULL,
+                PRIMARY KEY (document_id, label, name)
+            );
+            CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(id UNINDEXED, text, summary);
+            BEGIN IMMEDIATE;
+            """)
+        upsertDocument = try database.prepare(
+            """
+            INSERT INTO documents (id, text, summary, duplicate_of, metadata, run_id) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET text = excluded.text, summary = excluded.summary,
+                duplicate_of = excluded.duplicate_of, metadata = excluded.metadata, run_id = excluded.run_id,
+                updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+            """)
+        deleteText = try database.prepare("DELETE FROM documents_fts WHERE id = ?")
+        insertText = try database.prepare("INSERT INTO documents_fts (id, text, summary) VALUES (?, ?, ?)")
+        deleteEntities = try database.prepare("DELETE FROM entities WHERE document_id = ?")
+        insertEntity = try database.prepare(
+            "INSERT OR REPLACE INTO entities (document_id, label, name, count) VALUES (?, ?, ?, ?)")
+    }
+
+    /// Inserts or updates one document.
+    func write(_ document: Document) throws(SQLiteDatabase.Failure) {
+        let summary: SQLiteDatabase.Value = document.fields["summary"]?.stringValue.map { .text($0) } ?? .null
+        let duplicateOf: SQLiteDatabase.Value = document.fields["duplicate_of"]?.stringValue.map { .text($0) } ?? .null
+        let metadata = JSONValue.object(document.fields.filter { !Self.dedicatedFields.contains($0.key) }).serialized()
+        try upsertDocument.run([.text(document.id), .text(document.text), summary, duplicateOf, .text(metadata), .text(runID)])
+        try deleteText.run([.text(document.id)])
+        try insertText.run([.text(document.id), .text(document.text), summary])
+        try deleteEntities.run([.text(document.id)])
+        for entry in document.fields["entity_summary"]?.arrayValue ?? [] {
+            guard let object = entry.objectValue, let name = object["name"]?.stringValue,
+                let label = object["label"]?.stringValue
+            else { continue }
+            let count = Int64(object["count"]?.integerValue ?? 1)
+            try insertEntity.run([.text(document.id), .text(label), .text(name), .integer(count)])
+        }
+    }
+
+    /// Commits the run's writes.
+    func commit() throws(SQLiteDatabase.Failure) {
+        try database.execute("COMMIT")
+    }
+
+    /// Abandons the run's writes.
+    func rollback() {
+        try? database.execute("ROLLBACK")
+    }
+}
