@@ -13,6 +13,8 @@ public import Pipeline
 ///   index: out/dedupe.sqlite   # optional: remember kept documents across runs
 /// ```
 /// Writes `duplicate_of` (the id of the kept document, or `null`) and, for duplicates, `similarity` (1.0 for exact).
+/// A document that matches an indexed document with its own id (a rerun of the same input) is not its own
+/// duplicate, so rerunning a finished run gives the same output.
 public struct DedupeStage: ConfigurableStage {
     /// What happens to a duplicate.
     public enum Action: String, Sendable, ConfigurationEnum {
@@ -115,6 +117,13 @@ public struct DedupeStage: ConfigurableStage {
                 switch decision.kind {
                 case .kept:
                     try store?.insert(id: document.id, signature: signature)
+                    result.fields["duplicate_of"] = .null
+                    result.fields.removeValue(forKey: "similarity")
+                    await output.emit(result)
+                    return
+                case _ where decision.duplicateOf == document.id:
+                    // The same document again (a rerun, or an id repeated in the input): not a duplicate of itself.
+                    context.counters.add(to: "seen_before")
                     result.fields["duplicate_of"] = .null
                     result.fields.removeValue(forKey: "similarity")
                     await output.emit(result)

@@ -106,6 +106,22 @@ import Testing
         #expect(report2.stages[0].counters["index_size"] == 2)
     }
 
+    @Test func rerunningTheSameInputWithAnIndexGivesTheSameOutput() async throws {
+        let dir = folder()
+        let options = try options("action: mark\nindex: \(dir)/index.sqlite")
+        let first = try Self.seed("000_b91e1b26261307a9.txt")
+        let documents = [
+            Document(id: "one", text: first), Document(id: "copy", text: Self.republished(first)),
+            Document(id: "two", text: try Self.seed("002_b572a6a0bfdea77a.txt")),
+        ]
+        let (_, run1) = try await run(options, documents, folder: dir)
+        let (report2, run2) = try await run(options, documents, folder: dir)
+        #expect(run1 == run2)
+        #expect(run2.map { $0.fields["duplicate_of"] } == [.null, .string("one"), .null])
+        #expect(report2.stages[0].counters["seen_before"] == 2)
+        #expect(report2.stages[0].counters["index_size"] == 2)
+    }
+
     @Test func anIndexMadeWithOtherSettingsIsRefused() async throws {
         let dir = folder()
         _ = try await run(try options("index: \(dir)/i.sqlite"), [Document(id: "a", text: "Some text here.")], folder: dir)
