@@ -16,7 +16,7 @@ test: setup
 	swift test
 
 release: setup
-	swift build -c release
+	swift build -c release --product pipeline-run
 
 ## Measures the runner's throughput and per-document overhead on 100,000 generated JSON Lines documents.
 bench-runner: setup

@@ -34,9 +34,19 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "Stages",
-            dependencies: ["Pipeline", "CSQLite"],
+            dependencies: ["Pipeline", "CSQLite", "CLibXML2", "CZlib"],
             resources: [
                 .copy("Entities/Resources/entities-model.bin"),
                 .copy("Entities/Resources/entities-gazetteer.tsv"),
@@ -75,6 +85,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Benchmarks/StageBenchmark"
+        ),
+        // Trains the entities model (scripts/train-entities.sh); uses the recogniser's internals.
+        .executableTarget(
+            name: "train-entities",
+            dependencies: ["Stages"],
+            path: "Tools/train-entities"
         ),
         .testTarget(
             name: "PipelineTests",

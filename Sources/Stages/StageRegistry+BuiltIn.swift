@@ -6,8 +6,12 @@ extension StageRegistry {
         var registry = StageRegistry()
         registry.register(CleanStage.self)
         registry.register(DedupeStage.self)
+        registry.register(EntitiesStage.self)
         registry.register(ExportStage.self)
+        registry.register(ExtractStage.self)
         registry.register(SummarizeStage.self)
+        registry.register(inputFormat: HTMLFileFormat())
+        registry.register(inputFormat: WARCFileFormat())
         return registry
     }
 }

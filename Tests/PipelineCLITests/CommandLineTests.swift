@@ -218,7 +218,7 @@ struct Scratch {
         #expect(result.status == 0)
         #expect(
             result.stdout.contains(
-                "- type: export\n  Writes documents to a JSON Lines or CSV file, atomically, and passes them on."
+                "- type: export\n  Writes documents to JSON Lines, CSV or SQLite, atomically, and passes them on."
             )
         )
         #expect(result.stdout.contains("    keywords: list of strings (required)"))

@@ -67,4 +67,39 @@ import Testing
         #expect(throws: ConfigurationError.self) { try make("type: summarize\nmethod: bert") }
         #expect(throws: ConfigurationError.self) { try make("type: summarize\nratio: 0") }
     }
+
+    @Test func entitiesWritesCodePointOffsetsAndASummary() async throws {
+        let stage = try make("type: entities\nlabels: [PERSON, LOC, ORG]\ngazetteer:\n  ORG: [Acme Widgets]") as! EntitiesStage
+        let text = "Café talk: Mike Pompeo met Kang Kyung-wha in Seoul. Pompeo praised Acme Widgets."
+        let annotated = try keep(try await stage.process(Document(id: "a", text: text), context: context))
+        let mentions = annotated.fields["entities"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        let scalars = Array(text.unicodeScalars)
+        for mention in mentions {
+            let start = mention["start"]!.integerValue!
+            let end = mention["end"]!.integerValue!
+            var piece = String.UnicodeScalarView()
+            piece.append(contentsOf: scalars[start..<end])
+            #expect(String(piece) == mention["text"]?.stringValue)
+        }
+        #expect(mentions.contains { $0["text"] == .string("Mike Pompeo") && $0["label"] == .string("PERSON") })
+        #expect(mentions.contains { $0["text"] == .string("Acme Widgets") && $0["label"] == .string("ORG") })
+        #expect(mentions.contains { $0["text"] == .string("Seoul") && $0["label"] == .string("LOC") })
+        let summary = annotated.fields["entity_summary"]?.arrayValue?.compactMap(\.objectValue) ?? []
+        let pompeo = summary.first { $0["name"] == .string("Mike Pompeo") }
+        #expect(pompeo?["count"] == .integer(2))
+        #expect(pompeo?["mentions"] == .array([.string("Mike Pompeo"), .string("Pompeo")]))
+        #expect(throws: ConfigurationError.self) { try make("type: entities\nlabels: [PEOPLE]") }
+    }
+
+    @Test func extractPassesNonHTMLThroughAndExtractsPages() async throws {
+        let stage = try make("type: extract") as! ExtractStage
+        let plain = Document(id: "p", text: "Just text, no markup.")
+        #expect(try await stage.process(plain, context: context) == .keep(plain))
+        let paragraph = "The council approved the new budget on Tuesday after a long debate about school funding."
+        let page = "<html><head><title>Budget</title></head><body><nav><a href='/'>Home</a></nav><article>"
+            + "<p>\(paragraph)</p><p>\(paragraph)</p><p>\(paragraph)</p></article><footer>Copyright</footer></body></html>"
+        let extracted = try keep(try await stage.process(Document(id: "h", text: page), context: context))
+        #expect(extracted.text == [paragraph, paragraph, paragraph].joined(separator: "\n\n"))
+        #expect(extracted.fields["title"] == .string("Budget"))
+    }
 }

@@ -225,7 +225,9 @@ public struct PipelineLoader: Sendable {
             }
             throw ConfigurationErrors(sorted.map(source.attach(to:)))
         }
-        return PipelinePlan(name: name, input: input, output: output, stages: stages)
+        var plan = PipelinePlan(name: name, input: input, output: output, stages: stages)
+        plan.inputFormats = registry.inputFormats
+        return plan
     }
 
     private func planStage(_ entry: YAMLNode, keyPath: String) throws(ConfigurationError) -> PipelinePlan.PlannedStage {

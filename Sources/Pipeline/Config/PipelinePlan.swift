@@ -48,6 +48,8 @@ public struct PipelinePlan: Sendable {
     public var output: OutputOptions
     /// The stages, in order.
     public var stages: [PlannedStage]
+    /// Input formats available to the reader (from the registry).
+    public var inputFormats: [any InputFormat] = []
 
     /// Creates a plan.
     /// - Parameters:

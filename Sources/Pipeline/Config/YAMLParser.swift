@@ -60,8 +60,21 @@ public struct YAMLParser: Sendable {
         do {
             return try parseEvents(bytes, file: file)
         } catch {
-            throw SourceText(String(decoding: bytes, as: UTF8.self), file: file).attach(to: error)
+            let source = SourceText(String(decoding: bytes, as: UTF8.self), file: file)
+            throw source.attach(to: Self.movedIntoText(error, source: source))
         }
+    }
+
+    /// At the end of a text without a final line break, libyaml puts the mark on a line of its own past the text;
+    /// an error there is moved to the end of the last line, so that it shows that line and a caret.
+    private static func movedIntoText(_ error: ConfigurationError, source: SourceText) -> ConfigurationError {
+        guard let location = error.location, location.line > 1, location.column == 1,
+            source.line(location.line) == nil, let last = source.line(location.line - 1)
+        else { return error }
+        var error = error
+        error.location = SourceLocation(
+            file: location.file, line: location.line - 1, column: last.unicodeScalars.count + 1)
+        return error
     }
 
     private func parseEvents(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> YAMLNode? {

@@ -37,6 +37,7 @@ public final class AtomicFileWriter {
         gethostname(&name, 255)
         let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         temporaryPath = "\(path).tmp-\(host)-\(getpid())"
+        Self.removeAbandonedTemporaryFiles(of: path, host: host)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileAccessError.fromErrno(path: path, operation: "create") }
     }
@@ -142,6 +143,24 @@ public final class AtomicFileWriter {
         }
         if access(directory, W_OK) != 0 {
             throw FileAccessError.fromErrno(path: directory, operation: "write to folder")
+        }
+    }
+
+    /// Removes temporary files of `path` left by processes of this host that no longer run (a killed run).
+    private static func removeAbandonedTemporaryFiles(of path: String, host: String) {
+        let slash = path.lastIndex(of: "/")
+        let directory = slash.map { String(path[..<$0]) } ?? "."
+        let prefix = (slash.map { String(path[path.index(after: $0)...]) } ?? path) + ".tmp-\(host)-"
+        guard let handle = opendir(directory.isEmpty ? "/" : directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
+            }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0, errno == ESRCH {
+                unlink((directory.isEmpty ? "" : directory + "/") + name)
+            }
         }
     }
 }

@@ -13,11 +13,16 @@
 public struct InputExpander: Sendable {
     /// The input options.
     public var options: InputOptions
+    /// Formats that read files the core does not (recognised by file name with `format: auto`).
+    public var formats: [any InputFormat]
 
     /// Creates an expander.
-    /// - Parameter options: The input options.
-    public init(options: InputOptions) {
+    /// - Parameters:
+    ///   - options: The input options.
+    ///   - formats: Registered input formats (default none).
+    public init(options: InputOptions, formats: [any InputFormat] = []) {
         self.options = options
+        self.formats = formats
     }
 
     /// The result of expansion: files to read, and problems to dead-letter.
@@ -124,6 +129,11 @@ public struct InputExpander: Sendable {
     /// How a file is read, or `nil` when a folder walk should ignore it.
     private func kind(of name: String, inFolder: Bool) -> InputFile.Kind? {
         let lowered = name.lowercased()
+        if options.format == .auto,
+            let format = formats.first(where: { $0.fileSuffixes.contains(where: { lowered.hasSuffix($0) }) })
+        {
+            return .format(format.name)
+        }
         let isJSONLines = lowered.hasSuffix(".jsonl") || lowered.hasSuffix(".ndjson")
         let isText = lowered.hasSuffix(".txt") || lowered.hasSuffix(".md")
         switch options.format {

@@ -6,6 +6,8 @@ public struct InputFile: Sendable, Hashable {
         case text
         /// One JSON object per line.
         case jsonLines
+        /// Read by the registered ``InputFormat`` of this name.
+        case format(String)
     }
 
     /// The path to open (`-` for standard input).

@@ -20,14 +20,21 @@ public struct InputFileReader: DocumentReader {
     private var current: InputFile?
     private let parser = JSONParser()
     private let shutdown: ShutdownSignal?
+    private let formats: [any InputFormat]
+    private var formatReader: (any DocumentReader)?
 
     /// Creates a reader.
     /// - Parameters:
     ///   - expansion: The files to read and the problems found while expanding the input paths.
     ///   - options: The input options.
     ///   - shutdown: When given, waiting for more input on a pipe or standard input ends once a stop is requested.
-    public init(expansion: InputExpander.Expansion, options: InputOptions, shutdown: ShutdownSignal? = nil) {
+    ///   - formats: Registered input formats, for files the expander assigned to them.
+    public init(
+        expansion: InputExpander.Expansion, options: InputOptions, shutdown: ShutdownSignal? = nil,
+        formats: [any InputFormat] = []
+    ) {
         self.shutdown = shutdown
+        self.formats = formats
         self.files = expansion.files
         self.options = options
         self.pending = expansion.problems.map(InputRecord.invalid)
@@ -37,6 +44,11 @@ public struct InputFileReader: DocumentReader {
     public mutating func next() -> InputRecord? {
         while true {
             if !pending.isEmpty { return pending.removeFirst() }
+            if formatReader != nil {
+                if shutdown?.isRequested != true, let record = formatReader!.next() { return record }
+                formatReader = nil
+                continue
+            }
             if let reader = lines, let file = current {
                 do {
                     guard let line = try reader.next() else {
@@ -59,6 +71,11 @@ public struct InputFileReader: DocumentReader {
             case .text: return readTextFile(file)
             case .jsonLines:
                 if let problem = openLines(file) { return problem }
+            case .format(let name):
+                guard let format = formats.first(where: { $0.name == name }) else {
+                    return .invalid(invalid(id: file.relativeName, source: DocumentSource(path: file.path), "no reader for input format '\(name)'"))
+                }
+                formatReader = format.makeReader(for: file, options: options)
             }
         }
     }

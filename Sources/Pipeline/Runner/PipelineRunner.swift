@@ -80,9 +80,10 @@ public struct PipelineRunner: Sendable {
     ///   error when the run fails.
     public func run(shutdown: ShutdownSignal = ShutdownSignal()) async throws -> RunReport {
         let options = plan.input
-        let expansion = try InputExpander(options: options).expand()
+        let formats = plan.inputFormats
+        let expansion = try InputExpander(options: options, formats: formats).expand()
         return try await run(
-            reader: { InputFileReader(expansion: expansion, options: options, shutdown: shutdown) },
+            reader: { InputFileReader(expansion: expansion, options: options, shutdown: shutdown, formats: formats) },
             shutdown: shutdown
         )
     }

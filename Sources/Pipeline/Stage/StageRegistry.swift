@@ -20,6 +20,15 @@ public struct StageRegistry: Sendable {
     }
 
     private var entries: [String: Entry] = [:]
+    /// Input formats for files the core does not read itself, in registration order.
+    public private(set) var inputFormats: [any InputFormat] = []
+
+    /// Adds an input format, replacing any format of the same name.
+    /// - Parameter format: The format.
+    public mutating func register(inputFormat format: any InputFormat) {
+        inputFormats.removeAll { $0.name == format.name }
+        inputFormats.append(format)
+    }
 
     /// Creates an empty registry.
     public init() {}

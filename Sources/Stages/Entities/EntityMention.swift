@@ -8,7 +8,7 @@ struct EntityMention: Sendable, Equatable, Codable {
     var start: Int
     /// Offset one past the last code point (end exclusive), so that Python's `text[start:end]` is the mention.
     var end: Int
-    /// The model's confidence in the mention (0-1): the smallest per-token softmax probability; 1 for patterns and
-    /// user gazetteer entries.
+    /// The model's confidence in the mention (0-1): the smallest max-marginal probability of its tokens (see
+    /// ``EntitySequenceTagger``); 1 for pattern and user-gazetteer mentions.
     var confidence: Double
 }

@@ -2,7 +2,7 @@
 ///
 /// Phrases are tokenised with ``EntityTokenizer`` and stored as one 64-bit hash of their tokens (joined by a single
 /// space, ASCII-lower-cased unless the table is case-sensitive), so matching never allocates: from each token the
-/// table hashes growing token windows up to the longest stored phrase. Matches never cross a line.
+/// table hashes growing token windows while they are prefixes of stored phrases. Matches never cross a line.
 struct EntityPhraseTable: Sendable {
     /// Phrase hash to category bits.
     private var index = EntityHashIndex(minimumCapacity: 64)
@@ -20,20 +20,26 @@ struct EntityPhraseTable: Sendable {
     var isEmpty: Bool { index.count == 0 }
 
     /// Adds `phrase` with `bits`, OR-ing them with the bits of an identical phrase already stored.
+    ///
+    /// Every proper token prefix of the phrase is stored too, with bits `0` unless it is a phrase itself, so that
+    /// matching can stop as soon as a window is no phrase's prefix.
     mutating func add(_ phrase: String, bits: Int32) {
         var text = phrase
-        let (hash, tokenCount): (UInt64, Int) = text.withUTF8 { buffer in
+        let hashes: [UInt64] = text.withUTF8 { buffer in
             let tokens = EntityTokenizer.tokenize(buffer)
             var hash = EntityFeatureHasher.emptyHash
+            var prefixes: [UInt64] = []
             for (k, token) in tokens.enumerated() {
                 hash = Self.extend(hash, buffer, token, first: k == 0, ignoresCase: ignoresCase)
+                prefixes.append(hash)
             }
-            return (hash, tokens.count)
+            return prefixes
         }
-        if tokenCount == 0 { return }
-        let old = index.value(for: hash)
-        index.set(old < 0 ? bits : old | bits, for: hash)
-        maximumTokenCount = max(maximumTokenCount, tokenCount)
+        guard let full = hashes.last else { return }
+        for prefix in hashes.dropLast() where index.value(for: prefix) < 0 { index.set(0, for: prefix) }
+        let old = index.value(for: full)
+        index.set(old < 0 ? bits : old | bits, for: full)
+        maximumTokenCount = max(maximumTokenCount, hashes.count)
     }
 
     @inline(__always)
@@ -78,7 +84,8 @@ struct EntityPhraseTable: Sendable {
                 if tokens[k].end - tokens[k].start > 64 { break }
                 hash = Self.extend(hash, bytes, tokens[k], first: k == first, ignoresCase: ignoresCase)
                 let bits = index.value(for: hash)
-                if bits >= 0 { body(first, k + 1, bits) }
+                if bits < 0 { break }
+                if bits > 0 { body(first, k + 1, bits) }
                 k += 1
             }
         }

@@ -6,7 +6,7 @@ import Foundation
 /// ``segmentLimit`` tokens long. Per token, the features that do not depend on the previous tag are scored once, the
 /// transition features (previous tag alone, with the word, with the shape) once per possible previous tag; the best
 /// tag sequence of well-formed BILOU runs is then found exactly (first-order Viterbi). A token's confidence is the
-/// softmax probability of its chosen tag given the chosen previous tag.
+/// softmax of its tags' max-marginals (the best sequence score through each tag), taken at the chosen tag.
 ///
 /// The document memory records, for every capitalised word, the entity type (or `O`) it received in the latest
 /// earlier segment where it occurred; tokens of later segments see it as a feature.
@@ -15,7 +15,7 @@ struct EntitySequenceTagger {
     struct Output {
         /// One ``EntityTagSet`` tag per token.
         var tags: [UInt8]
-        /// The softmax probability of each chosen tag.
+        /// The max-marginal softmax probability of each chosen tag (see the type's discussion).
         var confidences: [Float]
     }
 
@@ -23,6 +23,9 @@ struct EntitySequenceTagger {
     static let sentenceCutLength = 64
     /// The most tokens decoded as one Viterbi segment (bounds memory on huge unbroken inputs).
     static let segmentLimit = 1024
+    /// Divides score differences before the confidence softmax (perceptron scores are uncalibrated and large).
+    static let temperature: Float = 10
+
     /// The most distinct shape and word transition matrices cached per document (bounds memory on huge inputs).
     static let cacheLimit = 4096
 
@@ -31,6 +34,7 @@ struct EntitySequenceTagger {
     private var transition: [Float] = []
     private var best: [Float] = []
     private var back: [UInt8] = []
+    private var suffix: [Float] = []
     private var cacheIndex = EntityHashIndex(minimumCapacity: 16)
     private var cache: [Float] = []
     private var scratchToggle = false
@@ -161,17 +165,64 @@ struct EntitySequenceTagger {
             k -= 1
         }
         guard confidences else { return }
-        for k in 0..<length {
-            let i = segment.lowerBound + k
-            let chosen = Int(output.tags[i])
-            let previous = k > 0 ? Int(output.tags[i - 1]) : 0
-            let row = k * matrixSize + previous * tagCount
-            var total: Float = 0
-            let chosenScore = local[k * tagCount + chosen] + transition[row + chosen]
-            for t in 0..<tagCount {
-                total += Self.exponential(max(local[k * tagCount + t] + transition[row + t] - chosenScore, -30))
+        fillConfidences(segment, length: length, local: local, transition: transition, output: &output)
+    }
+
+    /// Sets each token's confidence to the softmax, over tags, of its max-marginals: the score of the best
+    /// well-formed sequence through each tag at that token (a forward and a backward max-product pass).
+    private mutating func fillConfidences(
+        _ segment: Range<Int>,
+        length: Int,
+        local: [Float],
+        transition: [Float],
+        output: inout Output
+    ) {
+        let tagCount = EntityTagSet.count
+        let matrixSize = tagCount * tagCount
+        // suffix[k][t]: the best score of the tokens after k given tag t at k (0 when k is last and t closes).
+        suffix.removeAll(keepingCapacity: true)
+        suffix.append(contentsOf: repeatElement(-Float.infinity, count: length * tagCount))
+        for t in 0..<tagCount where EntityTagSet.isClosed(t) { suffix[(length - 1) * tagCount + t] = 0 }
+        let best = self.best
+        suffix.withUnsafeMutableBufferPointer { suffix in
+            local.withUnsafeBufferPointer { local in
+                transition.withUnsafeBufferPointer { transition in
+                    EntityTagSet.successorTags.withUnsafeBufferPointer { tags in
+                        EntityTagSet.successorOffsets.withUnsafeBufferPointer { offsets in
+                            var k = length - 2
+                            while k >= 0 {
+                                let next = (k + 1) * tagCount
+                                for p in 0..<tagCount {
+                                    let row = (k + 1) * matrixSize + p * tagCount
+                                    var bestScore = -Float.infinity
+                                    for j in offsets[p]..<offsets[p + 1] {
+                                        let t = tags[j]
+                                        let after = suffix[next + t]
+                                        if after == -Float.infinity { continue }
+                                        bestScore = max(bestScore, transition[row + t] + local[next + t] + after)
+                                    }
+                                    suffix[k * tagCount + p] = bestScore
+                                }
+                                k -= 1
+                            }
+                        }
+                    }
+                }
             }
-            output.confidences[i] = 1 / total
+            best.withUnsafeBufferPointer { best in
+                for k in 0..<length {
+                    let i = segment.lowerBound + k
+                    let chosen = Int(output.tags[i])
+                    let chosenScore = best[k * tagCount + chosen] + suffix[k * tagCount + chosen]
+                    var total: Float = 0
+                    for t in 0..<tagCount {
+                        let score = best[k * tagCount + t] + suffix[k * tagCount + t]
+                        if score == -Float.infinity { continue }
+                        total += Self.exponential(max((score - chosenScore) / Self.temperature, -30))
+                    }
+                    output.confidences[i] = total > 0 ? 1 / total : 1
+                }
+            }
         }
     }
 
@@ -224,28 +275,40 @@ struct EntitySequenceTagger {
         best.append(contentsOf: repeatElement(-Float.infinity, count: length * tagCount))
         back.removeAll(keepingCapacity: true)
         back.append(contentsOf: repeatElement(0, count: length * tagCount))
-        EntityTagSet.allowed.withUnsafeBufferPointer { allowed in
-            // The first token follows `O`.
-            for t in 0..<tagCount where allowed[t] {
-                best[t] = local[t] + transition[t]
-            }
-            if length < 2 { return }
-            for k in 1..<length {
-                let here = k * tagCount
-                let before = (k - 1) * tagCount
-                for p in 0..<tagCount {
-                    let from = best[before + p]
-                    if from == -Float.infinity { continue }
-                    let row = (here + p) * tagCount
-                    for t in 0..<tagCount where allowed[p * tagCount + t] {
-                        let score = from + transition[row + t]
-                        if score > best[here + t] {
-                            best[here + t] = score
-                            back[here + t] = UInt8(p)
+        best.withUnsafeMutableBufferPointer { best in
+            back.withUnsafeMutableBufferPointer { back in
+                local.withUnsafeBufferPointer { local in
+                    transition.withUnsafeBufferPointer { transition in
+                        EntityTagSet.successorTags.withUnsafeBufferPointer { tags in
+                            EntityTagSet.successorOffsets.withUnsafeBufferPointer { offsets in
+                                // The first token follows `O`.
+                                for j in offsets[0]..<offsets[1] {
+                                    let t = tags[j]
+                                    best[t] = local[t] + transition[t]
+                                }
+                                if length < 2 { return }
+                                for k in 1..<length {
+                                    let here = k * tagCount
+                                    let before = (k - 1) * tagCount
+                                    for p in 0..<tagCount {
+                                        let from = best[before + p]
+                                        if from == -Float.infinity { continue }
+                                        let row = (here + p) * tagCount
+                                        for j in offsets[p]..<offsets[p + 1] {
+                                            let t = tags[j]
+                                            let score = from + transition[row + t]
+                                            if score > best[here + t] {
+                                                best[here + t] = score
+                                                back[here + t] = UInt8(p)
+                                            }
+                                        }
+                                    }
+                                    for t in 0..<tagCount { best[here + t] += local[here + t] }
+                                }
+                            }
                         }
                     }
                 }
-                for t in 0..<tagCount { best[here + t] += local[here + t] }
             }
         }
     }

@@ -42,4 +42,14 @@ enum EntityTagSet {
         }
         return table
     }()
+
+    /// The tags allowed after each tag, flattened: those after `p` are
+    /// `successorTags[successorOffsets[p]..<successorOffsets[p + 1]]`.
+    static let successorTags: [Int] = (0..<count).flatMap { p in (0..<count).filter { allowed[p * count + $0] } }
+    /// Offsets into ``successorTags`` per tag (`count + 1` entries).
+    static let successorOffsets: [Int] = {
+        var offsets = [0]
+        for p in 0..<count { offsets.append(offsets[p] + (0..<count).filter { allowed[p * count + $0] }.count) }
+        return offsets
+    }()
 }

@@ -6,7 +6,7 @@ import Pipeline
 /// ```sql
 /// documents(id TEXT PRIMARY KEY, text, summary, duplicate_of, metadata JSON, run_id, created_at, updated_at)
 /// entities(document_id, label, name, count)          -- PRIMARY KEY (document_id, label, name)
-/// documents_fts(id UNINDEXED, text, summary)         -- select id from documents_fts where documents_fts match 'Pompeo'
+/// documents_fts(id UNINDEXED, text, summary)         -- rowid = documents.rowid; select id from documents_fts where documents_fts match 'Pompeo'
 /// ```
 /// All of a run's writes are one transaction, committed by ``commit()`` once the run has succeeded; a failed or
 /// killed run leaves the database as it was. Every value is a bound parameter.
@@ -61,9 +61,10 @@ final class SQLiteDocumentWriter {
             ON CONFLICT(id) DO UPDATE SET text = excluded.text, summary = excluded.summary,
                 duplicate_of = excluded.duplicate_of, metadata = excluded.metadata, run_id = excluded.run_id,
                 updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+            RETURNING rowid
             """)
-        deleteText = try database.prepare("DELETE FROM documents_fts WHERE id = ?")
-        insertText = try database.prepare("INSERT INTO documents_fts (id, text, summary) VALUES (?, ?, ?)")
+        deleteText = try database.prepare("DELETE FROM documents_fts WHERE rowid = ?")
+        insertText = try database.prepare("INSERT INTO documents_fts (rowid, id, text, summary) VALUES (?, ?, ?, ?)")
         deleteEntities = try database.prepare("DELETE FROM entities WHERE document_id = ?")
         insertEntity = try database.prepare(
             "INSERT OR REPLACE INTO entities (document_id, label, name, count) VALUES (?, ?, ?, ?)")
@@ -74,9 +75,13 @@ final class SQLiteDocumentWriter {
         let summary: SQLiteDatabase.Value = document.fields["summary"]?.stringValue.map { .text($0) } ?? .null
         let duplicateOf: SQLiteDatabase.Value = document.fields["duplicate_of"]?.stringValue.map { .text($0) } ?? .null
         let metadata = JSONValue.object(document.fields.filter { !Self.dedicatedFields.contains($0.key) }).serialized()
-        try upsertDocument.run([.text(document.id), .text(document.text), summary, duplicateOf, .text(metadata), .text(runID)])
-        try deleteText.run([.text(document.id)])
-        try insertText.run([.text(document.id), .text(document.text), summary])
+        var rowID: Int64 = 0
+        try upsertDocument.run([.text(document.id), .text(document.text), summary, duplicateOf, .text(metadata), .text(runID)]) {
+            if case .integer(let value) = $0.first { rowID = value }
+        }
+        // The full-text row shares the document's rowid, so replacing it is an indexed lookup.
+        try deleteText.run([.integer(rowID)])
+        try insertText.run([.integer(rowID), .text(document.id), .text(document.text), summary])
         try deleteEntities.run([.text(document.id)])
         for entry in document.fields["entity_summary"]?.arrayValue ?? [] {
             guard let object = entry.objectValue, let name = object["name"]?.stringValue,

@@ -4,8 +4,7 @@ import Foundation
 
 /// Trains the `entities` stage's tagger on CoNLL-2003 JSONL and writes the model resource.
 ///
-///     swift build -c release
-///     .build/release/EntitiesTrain [--train ../shared/eval/entities/train.jsonl] \
+///     scripts/train-entities.sh [--train ../shared/eval/entities/train.jsonl] \
 ///         [--dev ../shared/eval/entities/dev.jsonl] [--epochs 10] [--structured 1] [--seed 7] [--prune 0.01] \
 ///         [--output Sources/Stages/Entities/Resources/entities-model.bin]
 ///

@@ -1,0 +1,46 @@
+import Testing
+
+@testable import Pipeline
+
+/// Inputs found by the fuzz targets (scripts/fuzz.sh), pinned with their exact outcome.
+@Suite("Fuzz regressions: Pipeline")
+struct FuzzRegressionTests {
+    private static func parseError(_ text: String) -> ConfigurationError? {
+        do {
+            _ = try YAMLParser().parse(text, file: "test.yaml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// yaml target: at the end of a text without a final line break, libyaml reports an unclosed collection on a
+    /// line past the text, so the diagnostic had no source line and no caret. It now points at the end of the last
+    /// line.
+    @Test func unclosedCollectionAtEndOfTextWithoutLineBreak() throws {
+        let error = try #require(Self.parseError("list: [1, 2"))
+        #expect(
+            error.description == """
+                test.yaml:1:12: error: did not find expected ',' or ']'
+                list: [1, 2
+                           ^
+                  hint: while parsing a flow sequence that started at line 1, column 7
+                """
+        )
+    }
+
+    /// The fuzzer's original input: directives, a tagged flow mapping cut off inside a tag.
+    @Test func unclosedFlowMappingAfterDirectives() throws {
+        let text = "%YAML 1.1\n%TAG ! tag:example.com,2000:\n---\n!!map {? !!str input : !loce"
+        let error = try #require(Self.parseError(text))
+        #expect(error.location == SourceLocation(file: "test.yaml", line: 4, column: 29))
+        #expect(error.sourceLine == "!!map {? !!str input : !loce")
+    }
+
+    /// With a final line break the error stays on the (empty) line after the text, which exists.
+    @Test func unclosedCollectionAtEndOfTextWithLineBreak() throws {
+        let error = try #require(Self.parseError("list: [1, 2\n"))
+        #expect(error.location == SourceLocation(file: "test.yaml", line: 2, column: 1))
+        #expect(error.sourceLine == "")
+    }
+}
