@@ -5,8 +5,8 @@ import Pipeline
 struct PipelineOverrides {
     /// Replaces `input.path` when not empty.
     var inputPaths: [String]
-    /// Replaces the `path` of the last `export` stage, or adds a JSON Lines export when there is none; when `nil`
-    /// and the pipeline has no export stage, a JSON Lines export to standard output is added.
+    /// Replaces the `path` of the last JSON Lines or CSV `export` stage, or adds a JSON Lines export when there is
+    /// none; when `nil` and the pipeline has no export stage, a JSON Lines export to standard output is added.
     var outputPath: String?
 
     /// The tree with the overrides applied.
@@ -36,7 +36,9 @@ struct PipelineOverrides {
         if let stagesIndex = entries.firstIndex(where: { $0.key.scalar?.value == "stages" }),
             case .sequence(var stages) = entries[stagesIndex].value.content
         {
-            let exportIndex = stages.lastIndex { $0["type"]?.scalar?.value == "export" }
+            let exportIndex = stages.lastIndex {
+                $0["type"]?.scalar?.value == "export" && $0["format"]?.scalar?.value ?? "jsonl" != "sqlite"
+            }
             if let exportIndex, let outputPath, case .mapping(var stageEntries) = stages[exportIndex].content {
                 stageEntries.removeAll { $0.key.scalar?.value == "path" }
                 stageEntries.append(YAMLMappingEntry(key: key("path"), value: scalar(outputPath)))

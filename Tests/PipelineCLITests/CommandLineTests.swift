@@ -73,11 +73,13 @@ struct Scratch {
 
     @Test func runsTheSamplePipelineOnTheSeeds() throws {
         let scratch = Scratch()
-        let result = try tool.run([
-            "run", "pipelines/news.yaml", "--output", scratch.path("news.jsonl"), "--dead-letter",
-            scratch.path("dead.jsonl"),
-            "--stats-json", scratch.path("stats.json"),
-        ])
+        // Run from a scratch folder, so the pipeline's relative outputs (index, database) land there.
+        let root = Executable.packageRoot.path
+        let result = try tool.run(
+            [
+                "run", root + "/pipelines/news.yaml", "--input", root + "/seeds/", "--output", scratch.path("news.jsonl"),
+                "--dead-letter", scratch.path("dead.jsonl"), "--stats-json", scratch.path("stats.json"),
+            ], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = scratch.read("news.jsonl").split(separator: "\n")
         #expect(lines.count == 2)
@@ -88,6 +90,14 @@ struct Scratch {
         #expect(stats["written"] as? Int == 2)
         #expect(stats["balanced"] as? Bool == true)
         #expect(scratch.read("dead.jsonl") == "")
+        #expect(FileManager.default.fileExists(atPath: scratch.path("out/news.db")))
+        let seed = try String(contentsOfFile: root + "/seeds/000_b91e1b26261307a9.txt", encoding: .utf8)
+        let first = try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as! [String: Any]
+        #expect(seed.contains("[ad_1]"))
+        #expect((first["text"] as? String)?.contains("[ad_1]") == false)
+        #expect((first["summary"] as? String)?.isEmpty == false)
+        #expect((first["entities"] as? [[String: Any]])?.contains { $0["text"] as? String == "Joe Biden" } == true)
+        #expect(first["duplicate_of"] is NSNull)
     }
 
     @Test func outputIsByteIdenticalAtConcurrencyOneAndEight() throws {
