@@ -43,6 +43,9 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
     )
     var concurrency: Int?
 
+    @Flag(help: "Continue after the input records that the last committed run completed (see output.state), adding to its outputs.")
+    var resume = false
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -75,7 +78,27 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         let shutdown = ShutdownSignal()
         let trap = SignalTrap(shutdown: shutdown, logger: logger)
         defer { trap.cancel() }
-        let runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
+        var runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
+        let state: ResumeState
+        do {
+            state = try ResumeState(plan: plan, pipelineFile: file, overrides: input + [output ?? "", deadLetter ?? ""])
+        } catch {
+            logger.error("cannot read the input: \(error)")
+            throw PipelineExitCode.configuration
+        }
+        if resume {
+            do {
+                switch try state.decide() {
+                case .resume(let after):
+                    runner.resumeAfter = after
+                case .startOver(let reason):
+                    logger.notice("\(reason): running from the start")
+                }
+            } catch {
+                logger.error("cannot resume: \(error)")
+                throw PipelineExitCode.configuration
+            }
+        }
         logger.info(
             "starting",
             metadata: [
@@ -94,6 +117,14 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
             throw PipelineExitCode.runFailed
         }
         StandardError.writeLine(report.summary)
+        if !plan.input.paths.contains("-") {
+            do {
+                try state.save(after: report, runID: runner.runID)
+            } catch {
+                logger.error("cannot write the run state: \(error)")
+                throw PipelineExitCode.runFailed
+            }
+        }
         for path in [statsJSON, plan.output.statsPath].compactMap({ $0 }) {
             do {
                 let writer = try AtomicFileWriter(path: path)

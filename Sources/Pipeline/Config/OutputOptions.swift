@@ -12,6 +12,9 @@ public struct OutputOptions: Sendable, Hashable, Decodable {
     public var deadLetterPath: String?
     /// A JSON file receiving the run's statistics (as `--stats-json`).
     public var statsPath: String?
+    /// The JSON file recording what the last committed run completed, for `--resume`.
+    /// Default: `out/<name>.state.json`.
+    public var statePath: String?
 
     /// Creates output options.
     /// - Parameters:
@@ -25,6 +28,7 @@ public struct OutputOptions: Sendable, Hashable, Decodable {
     private enum CodingKeys: String, CodingKey {
         case deadLetterPath = "dead_letter"
         case statsPath = "stats"
+        case statePath = "state"
     }
 
     /// Decodes the section.
@@ -32,6 +36,7 @@ public struct OutputOptions: Sendable, Hashable, Decodable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         deadLetterPath = try container.decodeIfPresent(String.self, forKey: .deadLetterPath)
         statsPath = try container.decodeIfPresent(String.self, forKey: .statsPath)
+        statePath = try container.decodeIfPresent(String.self, forKey: .statePath)
     }
 
     /// The section's options, for `pipeline-run stages`.
@@ -48,5 +53,8 @@ public struct OutputOptions: Sendable, Hashable, Decodable {
             defaultValue: "none",
             summary: "JSON file of the run's statistics."
         ),
+        OptionDocumentation(
+            "state", type: "string", defaultValue: "out/<name>.state.json",
+            summary: "What the last committed run completed; run --resume continues after it."),
     ]
 }

@@ -64,6 +64,11 @@ public struct PipelinePlan: Sendable {
         self.stages = stages
     }
 
+    /// The state path: the configured one, or `out/<name>.state.json`.
+    public var statePath: String {
+        output.statePath ?? "out/\(name).state.json"
+    }
+
     /// The dead-letter path: the configured one, or `out/<name>.dead-letter.jsonl`.
     public var deadLetterPath: String {
         output.deadLetterPath ?? "out/\(name).dead-letter.jsonl"

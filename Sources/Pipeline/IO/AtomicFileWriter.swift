@@ -22,10 +22,16 @@ public final class AtomicFileWriter {
     private let bufferLimit = 1 << 20
     private var finished = false
 
+    /// Bytes copied from the existing destination when keeping it (0 otherwise).
+    public private(set) var keptBytes = 0
+
     /// Creates the destination's folder if needed and opens a temporary file beside the destination.
-    /// - Parameter path: The destination path, or `-` for standard output.
-    /// - Throws: ``FileAccessError`` when the folder cannot be created or the file cannot be opened.
-    public init(path: String) throws(FileAccessError) {
+    /// - Parameters:
+    ///   - path: The destination path, or `-` for standard output.
+    ///   - keepingExisting: Start the temporary file with the destination's current content, so a resumed run adds
+    ///     to what an earlier run committed (default `false`: replace it).
+    /// - Throws: ``FileAccessError`` when the folder cannot be created or a file cannot be opened or copied.
+    public init(path: String, keepingExisting: Bool = false) throws(FileAccessError) {
         self.path = path
         if path == "-" {
             temporaryPath = path
@@ -40,6 +46,7 @@ public final class AtomicFileWriter {
         Self.removeAbandonedTemporaryFiles(of: path, host: host)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileAccessError.fromErrno(path: path, operation: "create") }
+        if keepingExisting { try copyExisting() }
     }
 
     deinit {
@@ -161,6 +168,28 @@ public final class AtomicFileWriter {
             if kill(pid, 0) != 0, errno == ESRCH {
                 unlink((directory.isEmpty ? "" : directory + "/") + name)
             }
+        }
+    }
+
+    /// Copies the destination's current content, if any, into the temporary file.
+    private func copyExisting() throws(FileAccessError) {
+        let source = open(path, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else {
+            if errno == ENOENT { return }
+            throw FileAccessError.fromErrno(path: path, operation: "read")
+        }
+        defer { close(source) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(source, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileAccessError.fromErrno(path: path, operation: "read")
+            }
+            if count == 0 { return }
+            buffer.append(contentsOf: chunk[0..<count])
+            keptBytes += count
+            try flush()
         }
     }
 }

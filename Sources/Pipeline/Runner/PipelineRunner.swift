@@ -32,6 +32,9 @@ public struct PipelineRunner: Sendable {
     public var runID: String
     /// How many documents and bytes travel together between stages.
     var batchLimit = BatchLimit.standard
+    /// When set, this run resumes an earlier one: the first `resumeAfter` input records (which the earlier run
+    /// completed) are skipped, and output stages add to what the earlier run committed.
+    public var resumeAfter: Int?
 
     /// Creates a runner.
     /// - Parameters:
@@ -101,10 +104,10 @@ public struct PipelineRunner: Sendable {
         let started = ContinuousClock.now
         let cpuAtStart = ResourceUsage.cpuSeconds
         let completion = RunCompletion()
-        let contexts = plan.stages.enumerated().map { index, planned in
+        let contexts = plan.stages.enumerated().map { index, planned -> StageContext in
             var stageLogger = logger
             stageLogger[metadataKey: "stage"] = "\(planned.name)"
-            return StageContext(
+            var context = StageContext(
                 name: planned.name,
                 typeName: planned.typeName,
                 index: index,
@@ -114,6 +117,8 @@ public struct PipelineRunner: Sendable {
                 runID: runID,
                 completion: completion
             )
+            context.isResuming = resumeAfter != nil
+            return context
         }
         for (planned, context) in zip(plan.stages, contexts) {
             try await planned.stage.prepare(context: context)
@@ -124,11 +129,13 @@ public struct PipelineRunner: Sendable {
         let channels = (0...plan.stages.count).map { _ in AsyncChannel<DocumentBatch>() }
         let limit = batchLimit
         let stages = plan.stages
+        let skip = resumeAfter ?? 0
 
         let (inputTotals, totals) = try await withThrowingTaskGroup(of: TaskOutcome.self) { group in
             group.addTask {
                 .input(
-                    await Self.read(makeReader(), into: channels[0], limit: limit, shutdown: shutdown, logger: logger)
+                    await Self.read(
+                        makeReader(), skipping: skip, into: channels[0], limit: limit, shutdown: shutdown, logger: logger)
                 )
             }
             for index in stages.indices {
@@ -145,7 +152,9 @@ public struct PipelineRunner: Sendable {
                 }
             }
             group.addTask {
-                .terminal(try await Self.collect(from: channels[stages.count], deadLetterPath: deadLetterPath))
+                .terminal(
+                        try await Self.collect(
+                            from: channels[stages.count], deadLetterPath: deadLetterPath, resuming: skip > 0 || resumeAfter != nil))
             }
             var input: InputTotals?
             var terminal: TerminalTotals?
@@ -178,6 +187,7 @@ public struct PipelineRunner: Sendable {
         report.peakResidentBytes = ResourceUsage.peakResidentBytes
         report.interruption = shutdown.reason
         report.deadLetterPath = plan.deadLetterPath
+        report.resumedAfter = resumeAfter ?? 0
         return report
     }
 
@@ -204,6 +214,7 @@ public struct PipelineRunner: Sendable {
     /// Reads records into batches until the input ends, a stop is requested, or the run is cancelled.
     private static func read(
         _ reader: consuming any DocumentReader,
+        skipping skip: Int,
         into channel: AsyncChannel<DocumentBatch>,
         limit: BatchLimit,
         shutdown: ShutdownSignal,
@@ -214,6 +225,13 @@ public struct PipelineRunner: Sendable {
         var entries: [DocumentBatch.Entry] = []
         var bytes = 0
         defer { channel.finish() }
+        var skipped = 0
+        while skipped < skip, !shutdown.isRequested, !Task.isCancelled, reader.next() != nil {
+            skipped += 1
+        }
+        if skip > 0 {
+            logger.info("resuming: skipped the records an earlier run completed", metadata: ["records": "\(skipped)"])
+        }
         while !shutdown.isRequested, !Task.isCancelled, let record = reader.next() {
             totals.records += 1
             switch record {
@@ -279,9 +297,10 @@ public struct PipelineRunner: Sendable {
     /// stream ended normally (every stage finished).
     private static func collect(
         from channel: AsyncChannel<DocumentBatch>,
-        deadLetterPath: String
+        deadLetterPath: String,
+        resuming: Bool
     ) async throws -> TerminalTotals {
-        let deadLetters = try AtomicFileWriter(path: deadLetterPath)
+        let deadLetters = try AtomicFileWriter(path: deadLetterPath, keepingExisting: resuming)
         do {
             let totals = try await collect(from: channel, into: deadLetters)
             try deadLetters.commit()

@@ -22,6 +22,7 @@ extension RunReport {
             "mb_per_second": number(megabytesPerSecond),
             "peak_rss_bytes": .integer(Int64(peakResidentBytes)),
             "interrupted": interruption.map(JSONValue.string) ?? .null,
+            "resumed_after": .integer(Int64(resumedAfter)),
         ]
         if let deadLetterPath { members["dead_letter_path"] = .string(deadLetterPath) }
         members["stages"] = .array(
@@ -50,6 +51,7 @@ extension RunReport {
         var lines: [String] = []
         let status = interruption.map { "interrupted by \($0)" } ?? "finished"
         lines.append("pipeline '\(pipeline)' \(status) in \(Self.format(wallSeconds, digits: 2)) s")
+        if resumedAfter > 0 { lines.append("  resumed after \(resumedAfter) input records completed by an earlier run") }
         let header = ["stage", "type", "in", "out", "dropped", "failed", "busy s", "docs/s", "MB/s"]
         var rows: [[String]] = [header]
         rows.append([

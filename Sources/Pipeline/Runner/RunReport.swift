@@ -31,6 +31,8 @@ public struct RunReport: Sendable, Hashable {
     public var interruption: String?
     /// Where dead letters were written.
     public var deadLetterPath: String?
+    /// Input records skipped because an earlier run completed them (see ``PipelineRunner/resumeAfter``).
+    public var resumedAfter = 0
 
     /// Creates an empty report.
     /// - Parameters:

@@ -20,6 +20,9 @@ public struct StageContext: Sendable {
     public var runID: String
     /// Resolves when the whole run has succeeded; stages wait on it before committing outputs.
     public var completion: RunCompletion
+    /// Whether this run resumes an earlier one: stages writing files keep what the earlier run committed and add to
+    /// it, rather than replacing it (see ``PipelineRunner/resumeAfter``).
+    public var isResuming = false
 
     /// Creates a context.
     /// - Parameters:

@@ -129,11 +129,11 @@ public struct ExportStage: ConfigurableStage {
             try await runSQLite(input: input, output: output, context: context)
             return
         }
-        let writer = try AtomicFileWriter(path: options.path)
+        let writer = try AtomicFileWriter(path: options.path, keepingExisting: context.isResuming)
         var line: [UInt8] = []
         var count = 0
         do {
-            if options.format == .csv {
+            if options.format == .csv, writer.keptBytes == 0 {
                 CSVRow.write(options.fields, safe: options.csvSafe, to: &line)
                 try writer.write(line)
             }

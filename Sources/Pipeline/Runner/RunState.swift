@@ -1,0 +1,119 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a committed run completed, so a later run can resume after it (`pipeline-run run --resume`).
+///
+/// Written atomically after every output has been committed (also after a graceful stop). It identifies the
+/// configuration and the input it applies to, counts the input records completed, and fingerprints the file
+/// outputs as committed, so a resumed run can verify that the outputs it adds to are exactly those the state
+/// describes (a kill between two commits is detected, never papered over).
+public struct RunState: Sendable, Hashable {
+    /// A file's size and content hash.
+    public struct Fingerprint: Sendable, Hashable {
+        /// The size in bytes.
+        public var bytes: Int
+        /// FNV-1a 64 of the content, in hexadecimal.
+        public var hash: String
+
+        /// Creates a fingerprint.
+        public init(bytes: Int, hash: String) {
+            self.bytes = bytes
+            self.hash = hash
+        }
+
+        /// The fingerprint of a file, or `nil` when it does not exist.
+        /// - Throws: ``FileAccessError`` when it exists but cannot be read.
+        public static func of(path: String) throws(FileAccessError) -> Fingerprint? {
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else {
+                if errno == ENOENT { return nil }
+                throw FileAccessError.fromErrno(path: path, operation: "read")
+            }
+            defer { close(descriptor) }
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var total = 0
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw FileAccessError.fromErrno(path: path, operation: "read")
+                }
+                if count == 0 { break }
+                for byte in chunk[0..<count] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                total += count
+            }
+            return Fingerprint(bytes: total, hash: String(hash, radix: 16))
+        }
+    }
+
+    /// The pipeline's name.
+    public var pipeline: String
+    /// A hash of the pipeline's configuration (the file and the command-line overrides).
+    public var configurationHash: String
+    /// A hash of the expanded input list (paths and sizes).
+    public var inputHash: String
+    /// Input records completed (written, dropped or dead-lettered) by the runs so far.
+    public var recordsCompleted: Int
+    /// Whether the last run read its whole input.
+    public var finished: Bool
+    /// The last run's identifier.
+    public var runID: String
+    /// The file outputs as committed, by path.
+    public var outputs: [String: Fingerprint]
+
+    /// Creates a state.
+    public init(
+        pipeline: String, configurationHash: String, inputHash: String, recordsCompleted: Int, finished: Bool,
+        runID: String, outputs: [String: Fingerprint]
+    ) {
+        self.pipeline = pipeline
+        self.configurationHash = configurationHash
+        self.inputHash = inputHash
+        self.recordsCompleted = recordsCompleted
+        self.finished = finished
+        self.runID = runID
+        self.outputs = outputs
+    }
+
+    /// FNV-1a 64 of a string, in hexadecimal (for configuration and input hashes).
+    public static func hash(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+
+    /// The state as JSON.
+    public var json: JSONValue {
+        .object([
+            "pipeline": .string(pipeline), "configuration_hash": .string(configurationHash),
+            "input_hash": .string(inputHash), "records_completed": .integer(Int64(recordsCompleted)),
+            "finished": .bool(finished), "run_id": .string(runID),
+            "outputs": .object(
+                outputs.mapValues { .object(["bytes": .integer(Int64($0.bytes)), "fnv64": .string($0.hash)]) }),
+        ])
+    }
+
+    /// Reads a state from JSON, or returns `nil` when the JSON does not have the expected shape.
+    public init?(json: JSONValue) {
+        guard let object = json.objectValue, let pipeline = object["pipeline"]?.stringValue,
+            let configurationHash = object["configuration_hash"]?.stringValue,
+            let inputHash = object["input_hash"]?.stringValue,
+            let recordsCompleted = object["records_completed"]?.integerValue,
+            case .bool(let finished)? = object["finished"], let runID = object["run_id"]?.stringValue,
+            let outputs = object["outputs"]?.objectValue
+        else { return nil }
+        var fingerprints: [String: Fingerprint] = [:]
+        for (path, value) in outputs {
+            guard let bytes = value.objectValue?["bytes"]?.integerValue, let hash = value.objectValue?["fnv64"]?.stringValue
+            else { return nil }
+            fingerprints[path] = Fingerprint(bytes: bytes, hash: hash)
+        }
+        self.init(
+            pipeline: pipeline, configurationHash: configurationHash, inputHash: inputHash,
+            recordsCompleted: recordsCompleted, finished: finished, runID: runID, outputs: fingerprints)
+    }
+}
