@@ -12,6 +12,8 @@ struct ResumeState {
     let configurationHash: String
     /// Hash of the expanded input list.
     let inputHash: String
+    /// The input files' total size in bytes, or `nil` when reading standard input.
+    let inputFileBytes: Int?
 
     /// Why a resume cannot go ahead.
     struct Refusal: Error, CustomStringConvertible {
@@ -27,12 +29,15 @@ struct ResumeState {
         configurationHash = RunState.hash(text + "\u{0}" + overrides.joined(separator: "\u{0}"))
         let expansion = try InputExpander(options: plan.input, formats: plan.inputFormats).expand()
         var listing = ""
+        var total = 0
         for file in expansion.files {
             var info = stat()
             let size = stat(file.path, &info) == 0 ? Int(info.st_size) : -1
             listing += "\(file.path)\u{0}\(size)\n"
+            total += max(0, size)
         }
         inputHash = RunState.hash(listing)
+        inputFileBytes = expansion.files.contains { $0.path == "-" } ? nil : total
     }
 
     /// The files whose content the state fingerprints: JSON Lines and CSV exports, and the dead-letter file.

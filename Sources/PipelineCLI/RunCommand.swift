@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 import Pipeline
 
@@ -43,6 +44,12 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
     )
     var concurrency: Int?
 
+    @Option(name: .long, help: "Write Prometheus text-format metrics (per-stage counters and durations) to this file, at intervals and at the end.")
+    var metricsFile: String?
+
+    @Option(name: .long, help: "Seconds between two writes of the metrics file.")
+    var metricsInterval: Int = 10
+
     @Flag(help: "Continue after the input records that the last committed run completed (see output.state), adding to its outputs.")
     var resume = false
 
@@ -51,6 +58,9 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
     func validate() throws {
         if let concurrency, !(1...1024).contains(concurrency) {
             throw ValidationError("--concurrency must be between 1 and 1024")
+        }
+        if !(1...86_400).contains(metricsInterval) {
+            throw ValidationError("--metrics-interval must be between 1 and 86400 seconds")
         }
     }
 
@@ -106,9 +116,24 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
                 "stages": "\(plan.stages.map(\.name).joined(separator: ","))",
             ]
         )
+        let monitor = RunMonitor()
+        runner.monitor = monitor
+        let observer = RunObserver(
+            monitor: monitor, pipeline: plan.name, logger: logger, isTerminal: isatty(2) != 0,
+            expectedBytes: state.inputFileBytes, metricsPath: metricsFile, metricsInterval: .seconds(metricsInterval))
+        let observing = Task { await observer.run() }
+        var outcome: Result<RunReport, any Error>
+        do {
+            outcome = .success(try await runner.run(shutdown: shutdown))
+        } catch {
+            outcome = .failure(error)
+        }
+        observing.cancel()
+        await observing.value
+        observer.finish()
         let report: RunReport
         do {
-            report = try await runner.run(shutdown: shutdown)
+            report = try outcome.get()
         } catch let error as FileAccessError where error.operation == "expand" || error.operation == "read" {
             logger.error("cannot read the input: \(error)")
             throw PipelineExitCode.configuration

@@ -8,11 +8,15 @@
 enum StandardError {
     /// Writes `text` followed by a newline.
     static func writeLine(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.append(0x0A)
+        write(text + "\n")
+    }
+
+    /// Writes `text` as it is.
+    static func write(_ text: String) {
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes { Glibc.write(2, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return

@@ -35,6 +35,8 @@ public struct PipelineRunner: Sendable {
     /// When set, this run resumes an earlier one: the first `resumeAfter` input records (which the earlier run
     /// completed) are skipped, and output stages add to what the earlier run committed.
     public var resumeAfter: Int?
+    /// When set, updated while the run goes on (for progress displays and metrics).
+    public var monitor: RunMonitor?
 
     /// Creates a runner.
     /// - Parameters:
@@ -130,12 +132,16 @@ public struct PipelineRunner: Sendable {
         let limit = batchLimit
         let stages = plan.stages
         let skip = resumeAfter ?? 0
+        let monitor = self.monitor
+        monitor?.start(recorders: recorders, counters: contexts.map(\.counters))
+        defer { monitor?.finish() }
 
         let (inputTotals, totals) = try await withThrowingTaskGroup(of: TaskOutcome.self) { group in
             group.addTask {
                 .input(
                     await Self.read(
-                        makeReader(), skipping: skip, into: channels[0], limit: limit, shutdown: shutdown, logger: logger)
+                        makeReader(), skipping: skip, into: channels[0], limit: limit, shutdown: shutdown, logger: logger,
+                        monitor: monitor)
                 )
             }
             for index in stages.indices {
@@ -154,7 +160,8 @@ public struct PipelineRunner: Sendable {
             group.addTask {
                 .terminal(
                         try await Self.collect(
-                            from: channels[stages.count], deadLetterPath: deadLetterPath, resuming: skip > 0 || resumeAfter != nil))
+                            from: channels[stages.count], deadLetterPath: deadLetterPath, resuming: resumeAfter != nil,
+                            monitor: monitor))
             }
             var input: InputTotals?
             var terminal: TerminalTotals?
@@ -218,7 +225,8 @@ public struct PipelineRunner: Sendable {
         into channel: AsyncChannel<DocumentBatch>,
         limit: BatchLimit,
         shutdown: ShutdownSignal,
-        logger: Logger
+        logger: Logger,
+        monitor: RunMonitor?
     ) async -> InputTotals {
         var reader = reader
         var totals = InputTotals()
@@ -250,12 +258,14 @@ public struct PipelineRunner: Sendable {
                 entries.append(.removed(removed))
             }
             if entries.count >= limit.entries || bytes >= limit.bytes {
+                monitor?.read(records: entries.count, bytes: bytes)
                 await channel.send(DocumentBatch(entries: entries))
                 entries = []
                 bytes = 0
             }
         }
         if !entries.isEmpty, !Task.isCancelled {
+            monitor?.read(records: entries.count, bytes: bytes)
             await channel.send(DocumentBatch(entries: entries))
         }
         if let reason = shutdown.reason {
@@ -298,11 +308,12 @@ public struct PipelineRunner: Sendable {
     private static func collect(
         from channel: AsyncChannel<DocumentBatch>,
         deadLetterPath: String,
-        resuming: Bool
+        resuming: Bool,
+        monitor: RunMonitor?
     ) async throws -> TerminalTotals {
         let deadLetters = try AtomicFileWriter(path: deadLetterPath, keepingExisting: resuming)
         do {
-            let totals = try await collect(from: channel, into: deadLetters)
+            let totals = try await collect(from: channel, into: deadLetters, monitor: monitor)
             try deadLetters.commit()
             return totals
         } catch {
@@ -313,21 +324,29 @@ public struct PipelineRunner: Sendable {
 
     private static func collect(
         from channel: AsyncChannel<DocumentBatch>,
-        into deadLetters: AtomicFileWriter
+        into deadLetters: AtomicFileWriter,
+        monitor: RunMonitor?
     ) async throws -> TerminalTotals {
         var totals = TerminalTotals()
         var line: [UInt8] = []
         for await batch in channel {
+            var written = 0
+            var dropped = 0
+            var deadLettered = 0
+            defer { monitor?.collected(written: written, dropped: dropped, deadLettered: deadLettered) }
             for entry in batch.entries {
                 switch entry {
                 case .document:
                     totals.written += 1
+                    written += 1
                 case .removed(let removed):
                     switch removed.disposition {
                     case .dropped(let reason):
                         totals.dropped["\(removed.stage): \(reason)", default: 0] += 1
+                        dropped += 1
                     case .deadLettered:
                         totals.deadLettered += 1
+                        deadLettered += 1
                         line.removeAll(keepingCapacity: true)
                         removed.deadLetterJSON.write(to: &line)
                         line.append(0x0A)
