@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""End-to-end benchmark of pipeline-run (release build).
+
+Generates corpora of two sizes (default 100 and 200 MB) by replicating a source JSONL (default
+../shared/eval/summaries/dev.jsonl, else the seeds) with variations (new ids, one word changed per paragraph), then:
+  * each stage alone after the reader, on one core (--concurrency 1): documents/s, MB/s and the stage's busy time;
+  * the whole pipeline (clean → dedupe → entities → summarize → export) at concurrency 1 and 2: wall MB/s and
+    documents/s, compared with the bound 1 / (sum over stages of seconds per MB) from the single-stage figures;
+  * peak RSS of each run.
+
+Usage: scripts/benchmark.py [--source FILE.jsonl] [--sizes 100,200] [--text-field text]
+"""
+import argparse, json, os, random, re, subprocess, sys, tempfile, shutil
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STAGES = [("clean", "{type: clean, minimum_length: 0}"), ("dedupe", "{type: dedupe}"),
+          ("entities", "{type: entities}"), ("summarize", "{type: summarize, ratio: 0.4}")]
+
+
+def build():
+    subprocess.run(["swift", "build", "-c", "release", "--product", "pipeline-run"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
+    path = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, check=True,
+                          capture_output=True, text=True).stdout.strip()
+    return os.path.join(path, "pipeline-run")
+
+
+def load_source(path, field):
+    documents = []
+    if path and os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    record = json.loads(line)
+                    if isinstance(record.get(field), str):
+                        documents.append(record[field])
+    else:
+        for name in sorted(os.listdir(os.path.join(ROOT, "seeds"))):
+            documents.append(open(os.path.join(ROOT, "seeds", name), encoding="utf-8").read())
+    return documents
+
+
+def generate(documents, megabytes, path, seed=1):
+    rng = random.Random(seed)
+    target = megabytes * 1_000_000
+    size = 0
+    count = 0
+    with open(path, "w", encoding="utf-8") as f:
+        while size < target:
+            text = documents[count % len(documents)]
+            if count >= len(documents):  # a variation: one word changed in every paragraph
+                paragraphs = []
+                for paragraph in text.split("\n\n"):
+                    words = paragraph.split(" ")
+                    if len(words) > 3:
+                        words[rng.randrange(len(words))] = rng.choice(["today", "reportedly", "also", "now"])
+                    paragraphs.append(" ".join(words))
+                text = "\n\n".join(paragraphs)
+            f.write(json.dumps({"id": f"doc-{count:08d}", "text": text}) + "\n")
+            size += len(text.encode("utf-8"))
+            count += 1
+    return count, size
+
+
+def run(binary, work, corpus, stages, concurrency, name):
+    pipeline = os.path.join(work, f"{name}.yaml")
+    stats = os.path.join(work, f"{name}.stats.json")
+    with open(pipeline, "w") as f:
+        f.write(f"name: {name}\ninput: {{path: {corpus}}}\nstages:\n")
+        for stage in stages:
+            f.write(f"  - {stage}\n")
+        f.write(f"  - {{type: export, path: '-'}}\noutput: {{dead_letter: {work}/{name}.dead.jsonl}}\n")
+    with open(os.devnull, "w") as sink:
+        subprocess.run([binary, "run", pipeline, "--concurrency", str(concurrency), "--stats-json", stats,
+                        "--log-format", "json"], stdout=sink, stderr=subprocess.DEVNULL, check=True)
+    return json.load(open(stats))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--source", default=os.path.join(ROOT, "..", "shared", "eval", "summaries", "dev.jsonl"))
+    parser.add_argument("--text-field", default="text")
+    parser.add_argument("--sizes", default="100,200")
+    args = parser.parse_args()
+    binary = build()
+    documents = load_source(args.source, args.text_field)
+    work = tempfile.mkdtemp(prefix="pipeline-bench-")
+    try:
+        for megabytes in [int(x) for x in args.sizes.split(",")]:
+            corpus = os.path.join(work, f"corpus-{megabytes}.jsonl")
+            count, size = generate(documents, megabytes, corpus)
+            mb = size / 1e6
+            print(f"\n== corpus: {count:,} documents, {mb:.1f} MB of text ({os.path.getsize(corpus) / 1e6:.1f} MB JSONL)")
+            print(f"{'stage (alone, 1 core)':24s} {'docs/s':>10s} {'MB/s':>8s} {'s/MB':>8s} {'share':>7s} {'peak RSS':>10s}")
+            seconds_per_mb = {}
+            rows = []
+            for stage, spec in STAGES:
+                stats = run(binary, work, corpus, [spec], 1, f"alone-{stage}")
+                busy = stats["stages"][0]["busy_seconds"]
+                seconds_per_mb[stage] = busy / mb
+                rows.append((stage, count / busy, mb / busy, busy / mb, stats["peak_rss_bytes"]))
+            total = sum(seconds_per_mb.values())
+            for stage, docs, rate, spm, rss in rows:
+                print(f"{stage:24s} {docs:10,.0f} {rate:8.2f} {spm:8.4f} {spm / total:7.1%} {rss / 2**20:8.1f} MiB")
+            bound = 1 / total
+            print(f"bound from single-stage figures: {bound:.2f} MB/s")
+            for concurrency in (1, 2):
+                stats = run(binary, work, corpus, [spec for _, spec in STAGES], concurrency, f"full-c{concurrency}")
+                wall = stats["wall_seconds"]
+                rate = mb / wall
+                target = 0.95 if concurrency == 1 else 1.8
+                print(f"whole pipeline, concurrency {concurrency}: {count / wall:,.0f} documents/s, {rate:.2f} MB/s "
+                      f"= {rate / bound:.2f} x bound (bar {target} x), cpu {stats['cpu_seconds']:.1f} s, "
+                      f"peak RSS {stats['peak_rss_bytes'] / 2**20:.1f} MiB, balanced={stats['balanced']}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
