@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Stage benchmarks: each built-in stage alone, on one core, release build, on the development sets in
 # ../shared/eval (or $EVAL). Prints documents/s, MB/s, words/s and peak RSS per stage.
-# Usage: scripts/benchmark-stages.sh [STAGE ...]    (default: clean dedupe summarize entities)
+# Usage: scripts/benchmark-stages.sh [STAGE ...]    (default: clean dedupe summarize entities extract)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir="${EVAL:-../shared/eval}"
 stages=("$@")
-[ "${#stages[@]}" -eq 0 ] && stages=(clean dedupe summarize entities)
+[ "${#stages[@]}" -eq 0 ] && stages=(clean dedupe summarize entities extract)
 
 swift build -c release --product stage-benchmark >/dev/null
 bench="$(swift build -c release --show-bin-path)/stage-benchmark"
@@ -25,11 +25,12 @@ for stage in "${stages[@]}"; do
     summarize)
         "${one_core[@]}" "$bench" --stage summarize --input "$eval_dir/summaries/dev.jsonl" --options '{ratio: 0.4}' --passes 5 ;;
     entities)
-        if [ -d Sources/Stages/Entities ]; then
-            "${one_core[@]}" "$bench" --stage entities --input "$eval_dir/entities/dev.jsonl" --replicate 10 --passes 3
-        else
-            echo "entities: stage not built yet"
-        fi ;;
+        "${one_core[@]}" "$bench" --stage entities --input "$eval_dir/entities/dev.jsonl" --replicate 20 --passes 3 ;;
+    extract)
+        pages="$(mktemp)"
+        gzip -dc "$eval_dir/html/dev.jsonl.gz" > "$pages"
+        "${one_core[@]}" "$bench" --stage extract --input "$pages" --text-field html --replicate 5 --passes 3
+        rm -f "$pages" ;;
     *) echo "unknown stage $stage" >&2; exit 64 ;;
     esac
 done

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Quality evaluation: runs each stage through pipeline-run (release build) on its development set in
 # ../shared/eval (or $EVAL) and scores the output with the set's scorer.
-# Usage: scripts/evaluate.sh [clean|dedupe|clean-dedupe|summarize|entities ...]   (default: all)
+# Usage: scripts/evaluate.sh [clean|dedupe|clean-dedupe|summarize|entities|extract ...]   (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir="$(cd "${EVAL:-../shared/eval}" && pwd)"
 tasks=("$@")
-[ "${#tasks[@]}" -eq 0 ] && tasks=(clean dedupe clean-dedupe summarize entities)
+[ "${#tasks[@]}" -eq 0 ] && tasks=(clean dedupe clean-dedupe summarize entities extract)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -43,12 +43,12 @@ for task in "${tasks[@]}"; do
         run summarize "$eval_dir/summaries/dev.jsonl" text "  - {type: summarize, ratio: 0.4}"
         python3 "$eval_dir/score.py" summaries "$eval_dir/summaries/dev.jsonl" "$work/summarize.jsonl" ;;
     entities)
-        if [ -d Sources/Stages/Entities ]; then
-            run entities "$eval_dir/entities/dev.jsonl" text "  - {type: entities}"
-            python3 "$eval_dir/score.py" entities "$eval_dir/entities/dev.jsonl" "$work/entities.jsonl"
-        else
-            echo "entities: stage not built yet"
-        fi ;;
+        run entities "$eval_dir/entities/dev.jsonl" text "  - {type: entities}"
+        python3 "$eval_dir/score.py" entities "$eval_dir/entities/dev.jsonl" "$work/entities.jsonl" ;;
+    extract)
+        gzip -dc "$eval_dir/html/dev.jsonl.gz" > "$work/pages.jsonl"
+        run extract "$work/pages.jsonl" html "  - {type: extract}"
+        python3 "$eval_dir/score.py" html "$eval_dir/html/dev.jsonl.gz" "$work/extract.jsonl" ;;
     *) echo "unknown task $task" >&2; exit 64 ;;
     esac
 done
