@@ -35,4 +35,23 @@ import Testing
         #expect(scratch.read("dead.jsonl").contains(#""error":"in/malformed.warc: byte 179: record does not start with a WARC/ version line""#))
         #expect(result.stderr.contains("total: 6 in = 5 written + 0 dropped + 1 dead-lettered"))
     }
+
+    @Test func theWebPipelineTurnsTheSampleCrawlIntoAnnotatedRecords() throws {
+        let scratch = Scratch()
+        let root = Executable.packageRoot.path
+        let result = try tool.run(
+            ["run", root + "/pipelines/web.yaml", "--input", root + "/seeds/web/", "--output", scratch.path("web.jsonl")],
+            in: scratch.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try scratch.read("web.jsonl").split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
+        }
+        #expect(records.map { $0["id"] as! String } == ["sample.warc.gz#403", "sample.warc.gz#3047"])
+        #expect(records.map { $0["url"] as? String } == ["https://news.example.org/articles/1", "https://news.example.org/articles/2"])
+        #expect(records.allSatisfy { $0["site_name"] as? String == "Sample News" })
+        #expect(records.allSatisfy { ($0["text"] as? String)?.contains("Related") == false })
+        #expect(records.allSatisfy { ($0["summary"] as? String)?.isEmpty == false })
+        #expect(records.allSatisfy { ($0["entities"] as? [Any])?.isEmpty == false })
+        #expect(result.stderr.contains("total: 2 in = 2 written + 0 dropped + 0 dead-lettered"))
+    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Reads an article's title, author, date, canonical URL and language from the page's metadata.
+/// Reads an article's title, author, date, canonical URL, language and site name from the page's metadata.
 ///
 /// Sources, in order of trust: Open Graph and `article:*` meta tags, JSON-LD (`NewsArticle`, `Article`,
 /// `BlogPosting`… including `@graph` lists), other common meta names (`author`, `date`, `dc.*`, `parsely-*`,
@@ -18,6 +18,8 @@ struct ArticleMetadataReader: Sendable {
         var url: String?
         /// The language code.
         var language: String?
+        /// The site's name (`og:site_name`, `application-name`, or the JSON-LD publisher).
+        var siteName: String?
     }
 
     /// JSON-LD fields of the first article-like object.
@@ -59,6 +61,7 @@ struct ArticleMetadataReader: Sendable {
             facts.htmlLanguage.map(ArticleTextSpacing.collapsed).flatMap { $0.isEmpty ? nil : $0 }
             ?? facts.metaContent(["content-language", "language", "dc.language", "og:locale"]) ?? linked.language
         metadata.language = language.map { $0.replacingOccurrences(of: "_", with: "-") }
+        metadata.siteName = facts.metaContent(["og:site_name", "application-name", "publisher", "dc.publisher"])
         return metadata
     }
 

@@ -12,7 +12,8 @@ public import Pipeline
 /// - type: extract
 ///   favor: balanced        # precision | balanced | recall
 /// ```
-/// Writes `text` (the article) and, when found, `title`, `author`, `published`, `url`, `language` and `charset`.
+/// Writes `text` (the article) and, when found, `title`, `author`, `published`, `url`, `language`, `site_name` and
+/// `charset`.
 /// A page with no article text is dropped ("no article text").
 public struct ExtractStage: ConfigurableStage, DocumentStage {
     /// The stage's options.
@@ -111,7 +112,7 @@ public struct ExtractStage: ConfigurableStage, DocumentStage {
         extracted.fields.removeValue(forKey: HTMLPayload.marker)
         let metadata: [(String, String?)] = [
             ("title", article.title), ("author", article.author), ("published", article.date), ("url", article.url ?? url),
-            ("language", article.language), ("charset", article.charset),
+            ("language", article.language), ("charset", article.charset), ("site_name", article.siteName),
         ]
         for (key, value) in metadata {
             if let value, !value.isEmpty { extracted.fields[key] = .string(value) }

@@ -16,4 +16,6 @@ struct ExtractedArticle: Sendable, Equatable {
     var charset: String
     /// `false` when the input did not look like HTML (the text is then the input decoded as plain text).
     var wasHTML: Bool
+    /// The site's name (`og:site_name`, `application-name`), if declared.
+    var siteName: String? = nil
 }

@@ -45,7 +45,8 @@ struct HTMLArticleExtractor: Sendable {
         let metadata = ArticleMetadataReader.read(parsed.facts, locator: locator, pageURL: url)
         return ExtractedArticle(
             text: articleText(locator), title: metadata.title, author: metadata.author, date: metadata.date,
-            url: metadata.url, language: metadata.language, charset: charset.label, wasHTML: true)
+            url: metadata.url, language: metadata.language, charset: charset.label, wasHTML: true,
+            siteName: metadata.siteName)
     }
 
     /// Extracts the article from a page that is already decoded (for example a JSONL field): the text is
