@@ -131,7 +131,15 @@ def main():
             after, leftovers_after = snapshot(directory)
             for name in OUTPUTS:
                 if after[name] != R[name]:
-                    raise SystemExit(f"iteration {iteration}: after the rerun {name} differs from the uninterrupted run")
+                    detail = ""
+                    if isinstance(after[name], bytes) and isinstance(R[name], bytes):
+                        got, want = after[name].split(b"\n"), R[name].split(b"\n")
+                        first = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+                        detail = (f" ({len(got)} vs {len(want)} lines; first difference at line {first + 1}: "
+                                  f"{got[first][:300] if first < len(got) else b'<end>'!r} vs "
+                                  f"{want[first][:300] if first < len(want) else b'<end>'!r})")
+                    raise SystemExit(f"iteration {iteration}: killed at {delay:.2f} s (exit {status}), {', '.join(verdicts)}; "
+                                     f"after the rerun {name} differs from the uninterrupted run{detail}")
             if leftovers_after:
                 raise SystemExit(f"iteration {iteration}: temporary files left after the rerun: {leftovers_after}")
             print(f"{iteration:2d}: {SIGNAL.name} at {delay:5.2f} s (exit {status}); {', '.join(verdicts)}; "

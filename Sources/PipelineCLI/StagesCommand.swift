@@ -5,15 +5,26 @@ import Pipeline
 struct StagesCommand: AsyncParsableCommand, RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "stages",
-        abstract: "List the stage types a pipeline may use, with their options, types, defaults and descriptions."
+        abstract: "List the stage types a pipeline may use, with their options, types, defaults and descriptions.",
+        discussion: """
+            With --json-schema, prints a JSON Schema (draft 2020-12) of pipeline files instead, for editors: \
+            pipeline-run stages --json-schema > pipeline.schema.json
+            """
     )
+
+    @Flag(name: .long, help: "Print a JSON Schema (draft 2020-12) of pipeline files, for editors.")
+    var jsonSchema = false
 
     func run() async throws {
         throw ValidationError("internal error: stages needs a stage registry")
     }
 
     func run(registry: StageRegistry) async throws {
-        print(StagesCommand.describe(registry))
+        if jsonSchema {
+            print(PipelineJSONSchema(registry: registry).prettyPrinted)
+        } else {
+            print(StagesCommand.describe(registry))
+        }
     }
 
     /// The text `pipeline-run stages` prints.

@@ -73,18 +73,23 @@ struct Scratch {
 
     @Test func runsTheSamplePipelineOnTheSeeds() throws {
         let scratch = Scratch()
-        // Run from a scratch folder, so the pipeline's relative outputs (index, database) land there.
+        // Run from a scratch folder holding a copy of the seeds, so the pipeline's relative input (seeds/*.txt) and
+        // outputs (index, database) resolve there.
         let root = Executable.packageRoot.path
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("seeds"), withIntermediateDirectories: true)
+        for name in ["000_b91e1b26261307a9.txt", "002_b572a6a0bfdea77a.txt"] {
+            try FileManager.default.copyItem(atPath: root + "/seeds/" + name, toPath: scratch.path("seeds/" + name))
+        }
         let result = try tool.run(
             [
-                "run", root + "/pipelines/news.yaml", "--input", root + "/seeds/", "--output", scratch.path("news.jsonl"),
+                "run", root + "/pipelines/news.yaml", "--output", scratch.path("news.jsonl"),
                 "--dead-letter", scratch.path("dead.jsonl"), "--stats-json", scratch.path("stats.json"),
             ], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = scratch.read("news.jsonl").split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines[0].hasPrefix(#"{"id":"000_b91e1b26261307a9.txt","text":"#))
-        #expect(lines[1].hasPrefix(#"{"id":"002_b572a6a0bfdea77a.txt","text":"#))
+        #expect(lines[0].hasPrefix(#"{"id":"seeds/000_b91e1b26261307a9.txt","text":"#))
+        #expect(lines[1].hasPrefix(#"{"id":"seeds/002_b572a6a0bfdea77a.txt","text":"#))
         #expect(result.stderr.contains("total: 2 in = 2 written + 0 dropped + 0 dead-lettered"))
         let stats = try JSONSerialization.jsonObject(with: Data(scratch.read("stats.json").utf8)) as! [String: Any]
         #expect(stats["written"] as? Int == 2)

@@ -37,6 +37,52 @@ struct FuzzRegressionTests {
         #expect(error.sourceLine == "!!map {? !!str input : !loce")
     }
 
+    /// yaml target, input `---`: the empty root node, and so the loader's error about it, sat on the line past the
+    /// text.
+    @Test func emptyRootAtEndOfTextWithoutLineBreak() throws {
+        let loader = PipelineLoader(registry: StageRegistry(), environment: [:])
+        let (root, source) = try loader.parse(text: "---", file: "test.yaml")
+        #expect(root.location == SourceLocation(file: "test.yaml", line: 1, column: 4))
+        #expect(throws: ConfigurationErrors.self) { try loader.plan(from: root, source: source) }
+        do {
+            _ = try loader.plan(from: root, source: source)
+        } catch {
+            #expect(
+                error.description == """
+                    test.yaml:1:4: error: expected a mapping with 'input' and 'stages', found null
+                    ---
+                       ^
+                    """
+            )
+        }
+    }
+
+    /// The same for a key without a value on the last line: the error shows that line.
+    @Test func emptyValueOnTheLastLine() throws {
+        let loader = PipelineLoader(registry: StageRegistry(), environment: [:])
+        let (root, source) = try loader.parse(text: "input:\n  path: seeds/\nstages:", file: "test.yaml")
+        do {
+            _ = try loader.plan(from: root, source: source)
+            Issue.record("expected an error")
+        } catch {
+            #expect(
+                error.description == """
+                    test.yaml:3:8: error: stages: expected a non-empty list of stages, found null
+                    stages:
+                           ^
+                      hint: each entry is a mapping with 'type:'
+                    """
+            )
+        }
+    }
+
+    /// Positions of reader errors count LS, PS and NEL as line breaks, as libyaml and the source lines do.
+    @Test func readerErrorAfterUnicodeLineSeparator() throws {
+        let error = try #require(Self.parseError("a: 1\u{2028}b: \u{1}\n"))
+        #expect(error.location == SourceLocation(file: "test.yaml", line: 2, column: 4))
+        #expect(error.sourceLine == "b: \u{1}")
+    }
+
     /// With a final line break the error stays on the (empty) line after the text, which exists.
     @Test func unclosedCollectionAtEndOfTextWithLineBreak() throws {
         let error = try #require(Self.parseError("list: [1, 2\n"))

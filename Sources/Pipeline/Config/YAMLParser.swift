@@ -60,21 +60,21 @@ public struct YAMLParser: Sendable {
         do {
             return try parseEvents(bytes, file: file)
         } catch {
-            let source = SourceText(String(decoding: bytes, as: UTF8.self), file: file)
-            throw source.attach(to: Self.movedIntoText(error, source: source))
+            throw SourceText(String(decoding: bytes, as: UTF8.self), file: file).attach(to: error)
         }
     }
 
-    /// At the end of a text without a final line break, libyaml puts the mark on a line of its own past the text;
-    /// an error there is moved to the end of the last line, so that it shows that line and a caret.
-    private static func movedIntoText(_ error: ConfigurationError, source: SourceText) -> ConfigurationError {
-        guard let location = error.location, location.line > 1, location.column == 1,
-            source.line(location.line) == nil, let last = source.line(location.line - 1)
-        else { return error }
-        var error = error
-        error.location = SourceLocation(
-            file: location.file, line: location.line - 1, column: last.unicodeScalars.count + 1)
-        return error
+    /// The 1-based location of a libyaml mark.
+    ///
+    /// At the end of a text without a final line break, libyaml puts its mark on a line of its own, past the text;
+    /// such a mark becomes `end`, the end of the last line, so that what is reported there shows that line.
+    private static func location(
+        of mark: yaml_mark_t,
+        file: String,
+        end: (line: Int, column: Int)
+    ) -> SourceLocation {
+        guard mark.line + 1 <= end.line else { return SourceLocation(file: file, line: end.line, column: end.column) }
+        return SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
     }
 
     private func parseEvents(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> YAMLNode? {
@@ -107,11 +107,12 @@ public struct YAMLParser: Sendable {
         yaml_parser_set_input_string(parser, input, bytes.count)
         yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
 
-        var builder = TreeBuilder(file: file, limits: limits)
+        let end = Self.position(ofByte: bytes.count, in: bytes)
+        var builder = TreeBuilder(file: file, limits: limits, end: end)
         var event = yaml_event_t()
         while !builder.isFinished {
             guard yaml_parser_parse(parser, &event) == 1 else {
-                throw syntaxError(parser, bytes: bytes, file: file)
+                throw syntaxError(parser, bytes: bytes, file: file, end: end)
             }
             defer { yaml_event_delete(&event) }
             try builder.handle(event)
@@ -123,7 +124,8 @@ public struct YAMLParser: Sendable {
     private func syntaxError(
         _ parser: UnsafeMutablePointer<yaml_parser_t>,
         bytes: [UInt8],
-        file: String
+        file: String,
+        end: (line: Int, column: Int)
     ) -> ConfigurationError {
         let state = parser.pointee
         let problem = state.problem.map { String(cString: $0) } ?? "invalid YAML"
@@ -164,7 +166,7 @@ public struct YAMLParser: Sendable {
             return ConfigurationError(
                 code: .syntax,
                 message: problem,
-                location: SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1),
+                location: Self.location(of: mark, file: file, end: end),
                 keyPath: "",
                 hint: hint
             )
@@ -172,13 +174,19 @@ public struct YAMLParser: Sendable {
     }
 
     /// The 1-based line and column (in Unicode scalars) of a byte offset.
+    ///
+    /// Line breaks are libyaml's (and ``SourceText``'s): LF, CR, CRLF, NEL, LS and PS.
     private static func position(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
         var index = 0
         while index < min(offset, bytes.count) {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && bytes.dropFirst(index + 1).first != 10) {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let isUnicodeBreak =
+                (byte == 0xC2 && next == 0x85)
+                || (byte == 0xE2 && next == 0x80 && index + 2 < bytes.count && (bytes[index + 2] | 1) == 0xA9)
+            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && next != 10) || isUnicodeBreak {
                 line += 1
                 column = 1
             } else if byte & 0xC0 != 0x80 {
@@ -231,6 +239,8 @@ public struct YAMLParser: Sendable {
 
         let file: String
         let limits: Limits
+        /// The end of the text, where marks past it are moved.
+        let end: (line: Int, column: Int)
         private(set) var root: YAMLNode?
         private(set) var isFinished = false
         private var stack: [Frame] = []
@@ -238,9 +248,10 @@ public struct YAMLParser: Sendable {
         private var expandedNodes = 0
         private var documentCount = 0
 
-        init(file: String, limits: Limits) {
+        init(file: String, limits: Limits, end: (line: Int, column: Int)) {
             self.file = file
             self.limits = limits
+            self.end = end
         }
 
         mutating func handle(_ event: yaml_event_t) throws(ConfigurationError) {
@@ -408,7 +419,7 @@ public struct YAMLParser: Sendable {
         }
 
         private func location(_ mark: yaml_mark_t) -> SourceLocation {
-            SourceLocation(file: file, line: mark.line + 1, column: mark.column + 1)
+            YAMLParser.location(of: mark, file: file, end: end)
         }
 
         private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -79,9 +79,9 @@ public struct ExportStage: ConfigurableStage {
         public static let documentation: [OptionDocumentation] = [
             OptionDocumentation(
                 "format",
-                type: "one of jsonl, csv",
+                type: "one of jsonl, csv, sqlite",
                 defaultValue: "jsonl",
-                summary: "The file format."
+                summary: "JSON Lines, CSV, or an SQLite database with an FTS5 index (rows upserted by id)."
             ),
             OptionDocumentation(
                 "path",
