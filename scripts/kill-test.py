@@ -106,13 +106,13 @@ def main():
         duration = time.time() - started
         P, _ = snapshot(p_dir)
         R, _ = snapshot(r_dir)
-        print(f"reference run over 20,000 documents: {duration:.2f} s; {SIGNAL.name} at random points in [0, {1.1 * duration:.2f}] s")
+        print(f"reference run over 20,000 documents: {duration:.2f} s; {SIGNAL.name} at random points in [0, {1.5 * duration:.2f}] s")
         rng = random.Random(42)
         mixed = 0
         for iteration in range(1, ITERATIONS + 1):
             directory = os.path.join(work, f"i{iteration}")
             shutil.copytree(p_dir, directory)
-            delay = rng.uniform(0.0, 1.1 * duration)
+            delay = rng.uniform(0.0, 1.5 * duration)
             status = run(binary, directory, full, kill_after=delay)
             state, leftovers = snapshot(directory)
             verdicts = []
