@@ -139,4 +139,42 @@ private struct ThresholdStage: ConfigurableStage, DocumentStage {
                 """
         )
     }
+
+    @Test func aTenMegabytePipelineFileLoadsAndALargerOneIsRefused() throws {
+        let filler = String(repeating: "# a comment line that pads the pipeline file to a large size ........\n", count: 150_000)
+        let text = "input: {path: x}\n" + filler + "stages:\n  - type: threshold\n    threshold: 0.2\n"
+        #expect(text.utf8.count > 10_000_000)
+        let (root, source) = try loader.parse(text: text, file: "big.yaml")
+        let plan = try loader.plan(from: root, source: source)
+        #expect((plan.stages[0].stage as? ThresholdStage)?.options.threshold == 0.2)
+        let tooBig = text + String(repeating: "# more\n", count: 1_000_000)
+        #expect(errors(tooBig).contains("error: "))
+        #expect(errors(tooBig).contains("16777216"))
+    }
+
+    @Test func wrongTypesAreReportedWhereTheyAre() {
+        let text = """
+            name: [not, a, string]
+            input: {path: x, max_document_bytes: lots}
+            stages:
+              - type: threshold
+                threshold: high
+                concurrency: many
+            output: {dead_letter: {a: b}}
+            """
+        let report = errors(text)
+        #expect(report.contains("p.yaml:1:7: error: name: expected a string, found a sequence"))
+        #expect(report.contains("p.yaml:2:38: error: input.max_document_bytes: expected an integer, found \"lots\""))
+        #expect(report.contains("p.yaml:6:18: error: stages[0].concurrency: expected an integer, found \"many\""))
+        #expect(report.contains("p.yaml:7:23: error: output.dead_letter: expected a string, found a mapping"))
+    }
+
+    @Test func anAliasBombInAPipelineFileIsRefused() {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...9 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        text += "input: {path: x}\nstages: [{type: threshold}]\n"
+        #expect(errors(text).contains("alias"))
+    }
 }

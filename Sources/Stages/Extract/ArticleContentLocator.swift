@@ -86,6 +86,16 @@ struct ArticleContentLocator: Sendable {
             guard node.tag != .text else { continue }
             if Self.isFurniture(node.tag, hintBits[index]) && raw.proseCharacters[index] * 2 <= pageProse {
                 removed[index] = true
+            } else if node.tag.isHeading {
+                if FurnitureHeadingMatcher.isFurnitureHeading(index, in: tree) { removed[index] = true }
+            } else if node.tag != .body && node.tag != .html
+                && hintBits[index] & BoilerplateHintMatcher.Hint.articleBody == 0
+                && raw.proseCharacters[index] * 10 <= pageProse * 9
+                && Self.opensWithFurnitureHeading(index, tree: tree, characters: raw.characters, text: textCharacters)
+            {
+                // A block introduced by "Related posts", "Leia também", "Comments"…: teasers or comments, even
+                // when their excerpts hold more prose than the article itself.
+                removed[index] = true
             }
         }
         self.hintBits = hintBits
@@ -110,6 +120,41 @@ struct ArticleContentLocator: Sendable {
         var count = 0
         for byte in text.utf8 where byte & 0xC0 != 0x80 && !ArticleTextSpacing.isSpace(byte) { count += 1 }
         return count
+    }
+
+    /// `true` when the first visible thing inside element `index` (looking through one wrapper element) is a
+    /// heading that labels furniture (`FurnitureHeadingMatcher`).
+    private static func opensWithFurnitureHeading(
+        _ index: Int, tree: HTMLNodeTree, characters: [Int32], text: [Int32]
+    ) -> Bool {
+        var container = index
+        for _ in 0..<2 {
+            guard let first = firstVisibleChild(of: container, tree: tree, characters: characters, text: text)
+            else { return false }
+            if tree.nodes[first].tag.isHeading { return FurnitureHeadingMatcher.isFurnitureHeading(first, in: tree) }
+            // Look inside a wrapper (`<div class="title"><h3>…</h3></div>`) only when it is short.
+            guard characters[first] <= 96 else { return false }
+            container = first
+        }
+        return false
+    }
+
+    /// The first child of `parent` holding visible characters, or `nil` when that child is a text node or absent.
+    private static func firstVisibleChild(
+        of parent: Int, tree: HTMLNodeTree, characters: [Int32], text: [Int32]
+    ) -> Int? {
+        var child = parent + 1
+        let end = Int(tree.nodes[parent].end)
+        while child < end {
+            let node = tree.nodes[child]
+            if node.tag == .text {
+                if text[child] > 0 { return nil }
+            } else if characters[child] > 0 {
+                return child
+            }
+            child = Int(node.end)
+        }
+        return nil
     }
 
     /// `true` for elements that are page furniture by tag or by class/id/role.
@@ -352,6 +397,7 @@ struct ArticleContentLocator: Sendable {
         }
         if node.tag.isTablePart && node.tag == .table && !configuration.includeTables { return true }
         if (node.tag == .ul || node.tag == .ol || node.tag == .dl) && !configuration.includeLists { return true }
+        if node.tag == .p && isLinkLine(index) { return true }
         switch node.tag {
         case .div, .section, .table, .ul, .ol, .dl, .form, .fieldset, .aside, .figure, .header, .footer, .nav, .other,
             .article, .center:
@@ -387,6 +433,13 @@ struct ArticleContentLocator: Sendable {
         if (embeds == 1 && length < 75) || embeds > 1 { return true }
         if isList && density > 0.5 { return true }
         return false
+    }
+
+    /// `true` for a short paragraph made of links (a category or tag line, "Read more: <headline>"): at most
+    /// 160 characters, at least 80% of them inside links.
+    private func isLinkLine(_ index: Int) -> Bool {
+        let length = measures.characters[index]
+        return length > 0 && length <= 160 && measures.linkCharacters[index] * 5 >= length * 4
     }
 
     /// `true` for elements whose class/id names them a caption or credit.

@@ -44,7 +44,8 @@ struct HTMLArticleExtractor: Sendable {
         let locator = ArticleContentLocator(tree: parsed.tree, configuration: configuration)
         let metadata = ArticleMetadataReader.read(parsed.facts, locator: locator, pageURL: url)
         return ExtractedArticle(
-            text: articleText(locator), title: metadata.title, author: metadata.author, date: metadata.date,
+            text: ArticleLeadLineFilter.strip(articleText(locator), title: metadata.title, author: metadata.author),
+            title: metadata.title, author: metadata.author, date: metadata.date,
             url: metadata.url, language: metadata.language, charset: charset.label, wasHTML: true,
             siteName: metadata.siteName)
     }
