@@ -35,7 +35,7 @@ def load_source(path, field):
                     if isinstance(record.get(field), str):
                         documents.append(record[field])
     else:
-        for name in sorted(os.listdir(os.path.join(ROOT, "seeds"))):
+        for name in sorted(n for n in os.listdir(os.path.join(ROOT, "seeds")) if n.endswith(".txt")):
             documents.append(open(os.path.join(ROOT, "seeds", name), encoding="utf-8").read())
     return documents
 

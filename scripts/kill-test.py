@@ -27,7 +27,7 @@ def build():
 
 def corpus(path, count, seed=7):
     rng = random.Random(seed)
-    seeds = [open(os.path.join(ROOT, "seeds", name), encoding="utf-8").read() for name in sorted(os.listdir(os.path.join(ROOT, "seeds")))]
+    seeds = [open(os.path.join(ROOT, "seeds", name), encoding="utf-8").read() for name in sorted(os.listdir(os.path.join(ROOT, "seeds"))) if name.endswith(".txt")]
     words = "minister talks sanctions election market shares rose fell government officials said week".split()
     with open(path, "w", encoding="utf-8") as f:
         for i in range(count):
