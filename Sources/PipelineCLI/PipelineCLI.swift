@@ -51,7 +51,10 @@ struct PipelineCommand: AsyncParsableCommand {
             Exit codes: 0 success; 1 invalid configuration; 2 the run failed; 64 usage error;
             130/143 interrupted by SIGINT/SIGTERM after a graceful stop.
             """,
-        subcommands: [RunCommand.self, ValidateCommand.self, StagesCommand.self, TestCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, StagesCommand.self, TestCommand.self, PlanCommand.self,
+            MergeStatsCommand.self, StreamCommand.self,
+        ]
     )
 }
 

@@ -50,6 +50,12 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
     @Option(name: .long, help: "Seconds between two writes of the metrics file.")
     var metricsInterval: Int = 10
 
+    @Option(name: .long, help: "Run shard i of N (i/N): file k of the sorted input goes to shard k mod N; outputs are written as parts (also PIPELINE_SHARD, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID with PIPELINE_SHARD_COUNT).")
+    var shard: String?
+
+    @Flag(help: "Run a shard even when its completion marker was written for another configuration, input or shard count.")
+    var force = false
+
     @Flag(help: "Continue after the input records that the last committed run completed (see output.state), adding to its outputs.")
     var resume = false
 
@@ -81,6 +87,17 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
             throw PipelineExitCode.configuration
         }
         if let deadLetter { plan.output.deadLetterPath = deadLetter }
+        let resolution: ShardResolver.Resolution
+        do {
+            resolution = try ShardResolver(environment: ProcessInfo.processInfo.environment).resolve(flag: shard)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        if resolution.source != "default" {
+            logger.notice("running shard \(resolution.shard)", metadata: ["source": "\(resolution.source)"])
+        }
+        let sharded = ShardedOutputs(shard: resolution.shard, plan: plan)
+        plan = try sharded.apply(to: plan)
         if !plan.stages.contains(where: { $0.typeName == "export" }) {
             logger.notice("the pipeline has no export stage: writing JSON Lines to standard output")
         }
@@ -89,12 +106,27 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         let trap = SignalTrap(shutdown: shutdown, logger: logger)
         defer { trap.cancel() }
         var runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
+        runner.shard = resolution.shard
         let state: ResumeState
         do {
             state = try ResumeState(plan: plan, pipelineFile: file, overrides: input + [output ?? "", deadLetter ?? ""])
         } catch {
             logger.error("cannot read the input: \(error)")
             throw PipelineExitCode.configuration
+        }
+        if resolution.shard.count > 1 {
+            switch sharded.checkMarker(configurationHash: state.configurationHash, inputHash: state.inputHash) {
+            case .absent: break
+            case .complete:
+                logger.notice("shard \(resolution.shard) is already complete (\(sharded.markerPath)); nothing to do")
+                return
+            case .mismatched(let reason):
+                guard force else {
+                    logger.error("\(reason); run with --force to replace it")
+                    throw PipelineExitCode.configuration
+                }
+                try? FileManager.default.removeItem(atPath: sharded.markerPath)
+            }
         }
         if resume {
             do {
@@ -150,7 +182,7 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
                 throw PipelineExitCode.runFailed
             }
         }
-        for path in [statsJSON, plan.output.statsPath].compactMap({ $0 }) {
+        for path in [statsJSON.map(resolution.shard.partPath(for:)), plan.output.statsPath].compactMap({ $0 }) {
             do {
                 let writer = try AtomicFileWriter(path: path)
                 try writer.write(report.json.serialized() + "\n")
@@ -163,6 +195,14 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         if !report.isBalanced {
             logger.critical("accounting mismatch: input != written + dropped + dead-lettered")
             throw PipelineExitCode.runFailed
+        }
+        if resolution.shard.count > 1, report.interruption == nil {
+            do {
+                try sharded.writeMarker(report: report, configurationHash: state.configurationHash, inputHash: state.inputHash)
+            } catch {
+                logger.error("cannot write the completion marker: \(error)")
+                throw PipelineExitCode.runFailed
+            }
         }
         if let reason = report.interruption {
             throw PipelineExitCode.interrupted(by: reason)

@@ -30,6 +30,16 @@ public struct InputOptions: Sendable, Hashable, Decodable {
     public var idField: String
     /// Documents larger than this (UTF-8 bytes of text) are sent to the dead-letter output.
     public var maxDocumentBytes: Int
+    /// How a sharded run splits the input: by file (default) or by record id.
+    public var split: Split = .file
+
+    /// How a sharded run (`run --shard i/N`) splits the input.
+    public enum Split: String, Sendable, Hashable, ConfigurationEnum {
+        /// File k of the byte-sorted input list goes to shard k mod N.
+        case file
+        /// Every shard reads every file and keeps the records whose id hashes to it (for a few huge JSON Lines files).
+        case record
+    }
 
     /// The default size limit: 10 MiB.
     public static let defaultMaxDocumentBytes = 10 << 20
@@ -60,6 +70,7 @@ public struct InputOptions: Sendable, Hashable, Decodable {
         case textField = "text_field"
         case idField = "id_field"
         case maxDocumentBytes = "max_document_bytes"
+        case split
     }
 
     /// Decodes the section; `path` is a string or a list of strings.
@@ -83,6 +94,7 @@ public struct InputOptions: Sendable, Hashable, Decodable {
         maxDocumentBytes =
             try container.decodeIfPresent(Int.self, forKey: .maxDocumentBytes, in: 1...(1 << 34))
             ?? InputOptions.defaultMaxDocumentBytes
+        split = try container.decodeIfPresent(Split.self, forKey: .split) ?? .file
     }
 
     /// The section's options, for `pipeline-run stages`.
@@ -117,5 +129,8 @@ public struct InputOptions: Sendable, Hashable, Decodable {
             defaultValue: "10485760",
             summary: "Larger documents go to the dead-letter output."
         ),
+        OptionDocumentation(
+            "split", type: "one of file, record", defaultValue: "file",
+            summary: "Sharded runs: file k of the sorted list goes to shard k mod N, or records are split by id hash."),
     ]
 }

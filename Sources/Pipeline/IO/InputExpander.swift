@@ -15,6 +15,8 @@ public struct InputExpander: Sendable {
     public var options: InputOptions
     /// Formats that read files the core does not (recognised by file name with `format: auto`).
     public var formats: [any InputFormat]
+    /// The part of the input this process handles (default: all of it).
+    public var shard: Shard = .whole
 
     /// Creates an expander.
     /// - Parameters:
@@ -59,7 +61,15 @@ public struct InputExpander: Sendable {
             }
             try expand(path: path, into: &files, problems: &problems, fromGlob: false)
         }
-        return Expansion(files: files, problems: problems)
+        guard shard.count > 1 else { return Expansion(files: files, problems: problems) }
+        if files.contains(where: { $0.path == "-" }) {
+            throw FileAccessError(path: "-", operation: "shard", reason: "standard input cannot be split into shards")
+        }
+        problems = problems.filter { shard.takesRecord(id: $0.id) }
+        guard options.split == .file else { return Expansion(files: files, problems: problems) }
+        let sorted = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        let mine = sorted.enumerated().filter { shard.takesFile(at: $0.offset) }.map(\.element)
+        return Expansion(files: mine, problems: problems)
     }
 
     private func expand(path: String, into files: inout [InputFile], problems: inout [RemovedDocument], fromGlob: Bool)

@@ -37,6 +37,17 @@ public struct PipelineRunner: Sendable {
     public var resumeAfter: Int?
     /// When set, updated while the run goes on (for progress displays and metrics).
     public var monitor: RunMonitor?
+    /// The part of the input this process handles (`run --shard i/N`); default all of it.
+    public var shard: Shard = .whole
+    /// When set, the run is a stream filter: the documents that come out of the last stage are written to standard
+    /// output in input order (and, one-to-one, a status line for each removed document), and no dead-letter file
+    /// is written.
+    public var stream: StreamOutput?
+    /// The most documents that travel together between stages (1 for request/response streams).
+    public var documentsPerBatch: Int {
+        get { batchLimit.entries }
+        set { batchLimit.entries = max(1, newValue) }
+    }
 
     /// Creates a runner.
     /// - Parameters:
@@ -86,9 +97,16 @@ public struct PipelineRunner: Sendable {
     public func run(shutdown: ShutdownSignal = ShutdownSignal()) async throws -> RunReport {
         let options = plan.input
         let formats = plan.inputFormats
-        let expansion = try InputExpander(options: options, formats: formats).expand()
+        var expander = InputExpander(options: options, formats: formats)
+        expander.shard = shard
+        let expansion = try expander.expand()
+        let shard = self.shard
         return try await run(
-            reader: { InputFileReader(expansion: expansion, options: options, shutdown: shutdown, formats: formats) },
+            reader: {
+                let reader = InputFileReader(expansion: expansion, options: options, shutdown: shutdown, formats: formats)
+                guard shard.count > 1, options.split == .record else { return reader }
+                return ShardRecordFilter(base: reader, shard: shard)
+            },
             shutdown: shutdown
         )
     }
@@ -126,7 +144,8 @@ public struct PipelineRunner: Sendable {
             try await planned.stage.prepare(context: context)
         }
         let deadLetterPath = plan.deadLetterPath
-        if deadLetterPath != "-" { try AtomicFileWriter.createParentDirectory(of: deadLetterPath) }
+        if stream == nil, deadLetterPath != "-" { try AtomicFileWriter.createParentDirectory(of: deadLetterPath) }
+        let stream = self.stream
         let recorders = plan.stages.map { StageStatisticsRecorder(name: $0.name, typeName: $0.typeName) }
         let channels = (0...plan.stages.count).map { _ in AsyncChannel<DocumentBatch>() }
         let limit = batchLimit
@@ -161,7 +180,7 @@ public struct PipelineRunner: Sendable {
                 .terminal(
                         try await Self.collect(
                             from: channels[stages.count], deadLetterPath: deadLetterPath, resuming: resumeAfter != nil,
-                            monitor: monitor))
+                            monitor: monitor, stream: stream))
             }
             var input: InputTotals?
             var terminal: TerminalTotals?
@@ -309,8 +328,15 @@ public struct PipelineRunner: Sendable {
         from channel: AsyncChannel<DocumentBatch>,
         deadLetterPath: String,
         resuming: Bool,
-        monitor: RunMonitor?
+        monitor: RunMonitor?,
+        stream: StreamOutput?
     ) async throws -> TerminalTotals {
+        if let stream {
+            let output = try AtomicFileWriter(path: "-")
+            let totals = try await collect(from: channel, into: output, monitor: monitor, stream: stream)
+            try output.commit()
+            return totals
+        }
         let deadLetters = try AtomicFileWriter(path: deadLetterPath, keepingExisting: resuming)
         do {
             let totals = try await collect(from: channel, into: deadLetters, monitor: monitor)
@@ -325,7 +351,8 @@ public struct PipelineRunner: Sendable {
     private static func collect(
         from channel: AsyncChannel<DocumentBatch>,
         into deadLetters: AtomicFileWriter,
-        monitor: RunMonitor?
+        monitor: RunMonitor?,
+        stream: StreamOutput? = nil
     ) async throws -> TerminalTotals {
         var totals = TerminalTotals()
         var line: [UInt8] = []
@@ -335,10 +362,33 @@ public struct PipelineRunner: Sendable {
             var deadLettered = 0
             defer { monitor?.collected(written: written, dropped: dropped, deadLettered: deadLettered) }
             for entry in batch.entries {
+                if let stream {
+                    line.removeAll(keepingCapacity: true)
+                    switch entry {
+                    case .document(let document):
+                        document.writeJSON(to: &line)
+                    case .removed(let removed):
+                        if stream.oneToOne { removed.streamStatusJSON.write(to: &line) }
+                    }
+                    if !line.isEmpty {
+                        line.append(0x0A)
+                        try deadLetters.write(line)
+                        if stream.flushEachRecord { try deadLetters.flush() }
+                    }
+                }
                 switch entry {
                 case .document:
                     totals.written += 1
                     written += 1
+                case .removed(let removed) where stream != nil:
+                    switch removed.disposition {
+                    case .dropped(let reason):
+                        totals.dropped["\(removed.stage): \(reason)", default: 0] += 1
+                        dropped += 1
+                    case .deadLettered:
+                        totals.deadLettered += 1
+                        deadLettered += 1
+                    }
                 case .removed(let removed):
                     switch removed.disposition {
                     case .dropped(let reason):

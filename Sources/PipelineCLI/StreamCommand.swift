@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Logging
+import Pipeline
+import Stages
+
+/// `pipeline-run stream FILE`: a filter from JSON Lines on standard input to JSON Lines on standard output.
+///
+/// For Spark `RDD.pipe`, Hadoop Streaming, a Ray Data UDF or a Kafka connector's subprocess: the pipeline's stages
+/// run over standard input; the documents that come out are written to standard output in input order; nothing
+/// else is written (export stages and the dedupe index are left out, dead letters only counted). It needs no
+/// environment variable (PySpark gives the child an empty environment). Dedupe works within the one stream.
+struct StreamCommand: AsyncParsableCommand, RegistryCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stream",
+        abstract: "Filter JSON Lines from standard input to standard output through a pipeline's stages.",
+        discussion: """
+            Exits 0 when every input line is accounted for (written, dropped or failed), non-zero otherwise, with a \
+            one-line summary last on standard error.
+            """
+    )
+
+    /// When output is flushed.
+    enum Flush: String, ExpressibleByArgument, CaseIterable {
+        /// After each batch of documents (fastest).
+        case batch
+        /// After each line, and documents travel one at a time: a request/response host gets each answer at once.
+        case record
+    }
+
+    @Argument(help: "The pipeline file (YAML); its input and export stages are ignored.")
+    var file: String
+
+    @Flag(help: "Write exactly one line per input line: a removed document becomes {\"id\", \"status\": \"duplicate|dropped|failed\", \"reason\"}.")
+    var oneToOne = false
+
+    @Option(help: "When to flush standard output: batch or record.")
+    var flush: Flush = .batch
+
+    @Option(name: .long, help: "The JSON member holding the text (default: the pipeline's input.text_field).")
+    var textField: String?
+
+    @Option(name: .long, help: "Documents in flight per stage (default: each stage's setting, or the number of cores).")
+    var concurrency: Int?
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        throw ValidationError("internal error: stream needs a stage registry")
+    }
+
+    func run(registry: StageRegistry) async throws {
+        let logger = logging.makeLogger()
+        let loader = PipelineLoader(registry: registry, environment: [:])
+        var plan: PipelinePlan
+        do {
+            var (root, source) = try loader.parse(contentsOf: file)
+            root = PipelineOverrides(inputPaths: ["-"], outputPath: nil).apply(to: root)
+            plan = try loader.plan(from: root, source: source)
+        } catch {
+            StandardError.writeLine(error.description)
+            StandardError.writeLine("stream: configuration error in \(file)")
+            throw PipelineExitCode.configuration
+        }
+        plan.input.paths = ["-"]
+        plan.input.format = .jsonl
+        if let textField { plan.input.textField = textField }
+        plan.stages.removeAll { $0.stage is ExportStage }
+        for index in plan.stages.indices {
+            if let dedupe = plan.stages[index].stage as? DedupeStage, dedupe.options.index != nil {
+                var options = dedupe.options
+                options.index = nil
+                plan.stages[index].stage = DedupeStage(options: options)
+            }
+        }
+        var runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
+        runner.stream = StreamOutput(oneToOne: oneToOne, flushEachRecord: flush == .record)
+        if flush == .record { runner.documentsPerBatch = 1 }
+        let shutdown = ShutdownSignal()
+        let trap = SignalTrap(shutdown: shutdown, logger: logger)
+        defer { trap.cancel() }
+        let report: RunReport
+        do {
+            report = try await runner.run(shutdown: shutdown)
+        } catch {
+            StandardError.writeLine("stream: failed: \(error)")
+            throw PipelineExitCode.runFailed
+        }
+        StandardError.writeLine(
+            "stream: \(report.inputRecords) in = \(report.written) written + \(report.droppedTotal) dropped + "
+                + "\(report.deadLettered) failed" + (report.isBalanced ? "" : " (UNACCOUNTED DOCUMENTS)")
+                + (report.interruption.map { ", interrupted by \($0)" } ?? ""))
+        guard report.isBalanced else { throw PipelineExitCode.runFailed }
+        if let reason = report.interruption { throw PipelineExitCode.interrupted(by: reason) }
+    }
+}

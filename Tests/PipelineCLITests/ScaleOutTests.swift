@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+
+/// Shard mode and stream mode, run as the batch systems would run the binary.
+@Suite struct ScaleOutTests {
+    let tool = Executable("pipeline-run")
+
+    /// Five JSON Lines files with quotes, escaped newlines, CJK and emoji, and planted near-duplicates.
+    func setUp(_ scratch: Scratch, split: String = "file") {
+        try! FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("in"), withIntermediateDirectories: true)
+        for file in 0..<5 {
+            let lines = (0..<6).map { number in
+                let text =
+                    "Story \(file)-\(number): \"quoted\" words,\nescaped newlines, 東京の桜 and 🎉 emoji. "
+                    + "The minister said talks on trade would resume in Seoul next week."
+                return #"{"id":"f\#(file)-\#(number)","text":\#(String(data: try! JSONSerialization.data(withJSONObject: text, options: .fragmentsAllowed), encoding: .utf8)!)}"#
+            }
+            scratch.write("in/f\(file).jsonl", lines.joined(separator: "\n") + "\n")
+        }
+        scratch.write(
+            "p.yaml",
+            """
+            name: scale
+            input: {path: in/, split: \(split)}
+            stages:
+              - {type: clean, minimum_length: 0}
+              - {type: summarize, sentences: 1}
+              - {type: export, path: out/docs.jsonl}
+            output: {dead_letter: out/dead.jsonl, stats: out/stats.json}
+            """)
+    }
+
+    func lines(_ scratch: Scratch, _ path: String) -> [String] {
+        scratch.read(path).split(separator: "\n").map(String.init)
+    }
+
+    @Test(arguments: [1, 3, 4, 10])
+    func theUnionOfAllShardsEqualsOneRun(shards: Int) throws {
+        let whole = Scratch()
+        setUp(whole)
+        #expect(try tool.run(["run", "p.yaml"], in: whole.url).status == 0)
+        let expected = lines(whole, "out/docs.jsonl").sorted()
+        #expect(expected.count == 30)
+
+        for split in ["file", "record"] {
+            let scratch = Scratch()
+            setUp(scratch, split: split)
+            var union: [String] = []
+            for index in 0..<shards {
+                let result = try tool.run(["run", "p.yaml", "--shard", "\(index)/\(shards)"], in: scratch.url)
+                #expect(result.status == 0, "\(result.stderr)")
+                let part = shards == 1 ? "out/docs.jsonl" : "out/docs/part-\(String(format: "%05d", index))-of-\(String(format: "%05d", shards)).jsonl"
+                union += lines(scratch, part)
+            }
+            #expect(union.sorted() == expected, "split \(split), \(shards) shards")
+        }
+    }
+
+    @Test func aFailedShardLeavesNoMarkerAndARerunRunsOnlyIt() throws {
+        let scratch = Scratch()
+        setUp(scratch)
+        #expect(try tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url).status == 0)
+        let part0 = scratch.path("out/docs/part-00000-of-00002.jsonl")
+        let modified = try FileManager.default.attributesOfItem(atPath: part0)[.modificationDate] as! Date
+        // Shard 1 fails: a folder stands where its part must be renamed to, so committing the part fails.
+        let blocker = scratch.path("out/docs/part-00001-of-00002.jsonl")
+        try FileManager.default.createDirectory(atPath: blocker + "/x", withIntermediateDirectories: true)
+        let failed = try tool.run(["run", "p.yaml", "--shard", "1/2"], in: scratch.url)
+        #expect(failed.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("out/_completions/00001-of-00002.json")))
+        try FileManager.default.removeItem(atPath: blocker)
+        // The rerun runs only shard 1; shard 0 is complete and its part is not touched.
+        #expect(try tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url).stderr.contains("is already complete"))
+        #expect(try tool.run(["run", "p.yaml", "--shard", "1/2"], in: scratch.url).status == 0)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("out/_completions/00001-of-00002.json")))
+        let unchanged = try FileManager.default.attributesOfItem(atPath: part0)[.modificationDate] as! Date
+        #expect(unchanged == modified)
+        // A marker from another input list is stale: refused without --force.
+        scratch.write("in/f5.jsonl", #"{"id":"new","text":"A new file changes the input list."}"# + "\n")
+        let stale = try tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url)
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("was written for another input list; run with --force to replace it"))
+        let forced = try tool.run(["run", "p.yaml", "--shard", "0/2", "--force"], in: scratch.url)
+        #expect(forced.status == 0)
+        let done = try tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url)
+        #expect(done.status == 0)
+        #expect(done.stderr.contains("is already complete"))
+        let plan = try tool.run(["plan", "p.yaml", "--shards", "2"], in: scratch.url)
+        #expect(plan.stdout.contains("shard 0/2: complete: in/f0.jsonl, in/f2.jsonl, in/f4.jsonl"))
+        #expect(plan.stdout.contains("shard 1/2: stale marker"))
+    }
+
+    @Test func mergeStatsSumsTheParts() throws {
+        let scratch = Scratch()
+        setUp(scratch)
+        for index in 0..<3 { #expect(try tool.run(["run", "p.yaml", "--shard", "\(index)/3"], in: scratch.url).status == 0) }
+        let merged = try tool.run(["merge-stats", "out/stats"], in: scratch.url)
+        #expect(merged.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(merged.stdout.utf8)) as! [String: Any]
+        #expect(object["parts"] as? Int == 3)
+        #expect(object["written"] as? Int == 30)
+        #expect(object["balanced"] as? Bool == true)
+    }
+
+    @Test func conflictingShardSourcesAreAUsageError() throws {
+        let scratch = Scratch()
+        setUp(scratch)
+        let process = Process()
+        process.executableURL = tool.url
+        process.arguments = ["run", "p.yaml", "--shard", "1/4"]
+        process.environment = ["PIPELINE_SHARD": "2/4"]
+        process.currentDirectoryURL = scratch.url
+        let error = Pipe()
+        process.standardError = error
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 64)
+        #expect(stderr.contains("--shard says shard 1/4 but PIPELINE_SHARD says 2/4"))
+    }
+
+    @Test func streamModeRunsWithAnEmptyEnvironmentAndAccountsForEveryLine() throws {
+        let scratch = Scratch()
+        setUp(scratch)
+        let input = scratch.read("in/f0.jsonl") + "not json\n" + #"{"id":"short","text":"  "}"# + "\n"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["-i", tool.url.path, "stream", scratch.path("p.yaml"), "--one-to-one"]
+        process.currentDirectoryURL = scratch.url
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(errors)")
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 8)
+        #expect(lines[6].contains(#""status":"failed""#))
+        #expect(lines[7] == #"{"id":"short","reason":"line 8: text is only whitespace","stage":"input","status":"failed"}"#)
+        #expect(errors.split(separator: "\n").last == "stream: 8 in = 6 written + 0 dropped + 2 failed")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
+    }
+
+    @Test func streamModeAnswersEachRequestAtOnce() throws {
+        let scratch = Scratch()
+        setUp(scratch)
+        let process = Process()
+        process.executableURL = tool.url
+        process.arguments = ["stream", "p.yaml", "--one-to-one", "--flush", "record"]
+        process.currentDirectoryURL = scratch.url
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { process.terminate() }
+        stdin.fileHandleForWriting.write(Data((#"{"id":"probe","text":"Is anyone there? Yes, the pipeline answers."}"# + "\n").utf8))
+        // Read the answer while the input stays open: it must come without waiting for more input.
+        let answered = DispatchSemaphore(value: 0)
+        let box = AnswerBox()
+        DispatchQueue.global().async {
+            box.line = String(decoding: stdout.fileHandleForReading.availableData, as: UTF8.self)
+            answered.signal()
+        }
+        #expect(answered.wait(timeout: .now() + 5) == .success, "no answer within 5 s")
+        #expect(box.line.hasPrefix(#"{"id":"probe","text":"Is anyone there?"#))
+    }
+}
+
+/// Holds the probe's answer across threads.
+private final class AnswerBox: @unchecked Sendable {
+    var line = ""
+}
