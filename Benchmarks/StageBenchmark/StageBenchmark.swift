@@ -12,7 +12,9 @@ import Stages
 @main
 struct StageBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stage-benchmark", abstract: "Benchmark one stage on one core (release build).")
+        commandName: "stage-benchmark",
+        abstract: "Benchmark one stage on one core (release build)."
+    )
 
     @Option(help: "The stage type, e.g. clean, dedupe, summarize, entities.")
     var stage: String
@@ -45,10 +47,19 @@ struct StageBenchmark: AsyncParsableCommand {
         let words = documents.reduce(0) { total, document in
             total + document.text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A }).count
         }
-        let optionsNode = try YAMLParser().parse("{type: \(stage), \(options.dropFirst().dropLast())}", file: "options")!
+        let optionsNode = try YAMLParser().parse(
+            "{type: \(stage), \(options.dropFirst().dropLast())}",
+            file: "options"
+        )!
         let built = try StageRegistry.builtIn.makeStage(
-            typeName: stage, options: optionsNode, keyPath: "", commonKeys: PipelineLoader.commonStageKeys)
-        print("stage \(stage) \(options): \(documents.count) documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, \(words) words")
+            typeName: stage,
+            options: optionsNode,
+            keyPath: "",
+            commonKeys: PipelineLoader.commonStageKeys
+        )
+        print(
+            "stage \(stage) \(options): \(documents.count) documents, \(String(format: "%.1f", Double(bytes) / 1e6)) MB, \(words) words"
+        )
 
         var best = Double.infinity
         for pass in 1...max(1, passes) {
@@ -64,9 +75,13 @@ struct StageBenchmark: AsyncParsableCommand {
                 if pass == 1 { print("  kept \(kept) of \(documents.count)") }
             } else {
                 let plan = PipelinePlan(
-                    name: "bench", input: InputOptions(paths: []),
-                    output: OutputOptions(deadLetterPath: FileManager.default.temporaryDirectory.path + "/bench-dead-\(getpid()).jsonl"),
-                    stages: [.init(name: stage, typeName: stage, stage: built)])
+                    name: "bench",
+                    input: InputOptions(paths: []),
+                    output: OutputOptions(
+                        deadLetterPath: FileManager.default.temporaryDirectory.path + "/bench-dead-\(getpid()).jsonl"
+                    ),
+                    stages: [.init(name: stage, typeName: stage, stage: built)]
+                )
                 let all = documents
                 let report = try await PipelineRunner(plan: plan, logger: logger, concurrencyOverride: 1)
                     .run(reader: { ArrayDocumentReader(documents: all) })
@@ -76,11 +91,13 @@ struct StageBenchmark: AsyncParsableCommand {
             best = min(best, seconds)
             print(
                 "  pass \(pass): \(String(format: "%.3f", seconds)) s, \(Self.rate(Double(documents.count) / seconds)) documents/s, "
-                    + "\(String(format: "%.1f", Double(bytes) / 1e6 / seconds)) MB/s, \(Self.rate(Double(words) / seconds)) words/s")
+                    + "\(String(format: "%.1f", Double(bytes) / 1e6 / seconds)) MB/s, \(Self.rate(Double(words) / seconds)) words/s"
+            )
         }
         print(
             "best: \(Self.rate(Double(documents.count) / best)) documents/s, \(String(format: "%.1f", Double(bytes) / 1e6 / best)) MB/s, "
-                + "\(Self.rate(Double(words) / best)) words/s, peak RSS \(String(format: "%.1f", Double(Self.peakRSS()) / 1_048_576)) MiB")
+                + "\(Self.rate(Double(words) / best)) words/s, peak RSS \(String(format: "%.1f", Double(Self.peakRSS()) / 1_048_576)) MiB"
+        )
         if indexMemoryDocuments > 0 { try await measureIndexMemory(logger: logger) }
     }
 
@@ -111,11 +128,19 @@ struct StageBenchmark: AsyncParsableCommand {
     private func measureIndexMemory(logger: Logger) async throws {
         let node = try YAMLParser().parse("{type: dedupe}", file: "options")!
         let dedupe = try StageRegistry.builtIn.makeStage(
-            typeName: "dedupe", options: node, keyPath: "", commonKeys: PipelineLoader.commonStageKeys)
+            typeName: "dedupe",
+            options: node,
+            keyPath: "",
+            commonKeys: PipelineLoader.commonStageKeys
+        )
         let plan = PipelinePlan(
-            name: "bench", input: InputOptions(paths: []),
-            output: OutputOptions(deadLetterPath: FileManager.default.temporaryDirectory.path + "/bench-dead-\(getpid()).jsonl"),
-            stages: [.init(name: "dedupe", typeName: "dedupe", stage: dedupe)])
+            name: "bench",
+            input: InputOptions(paths: []),
+            output: OutputOptions(
+                deadLetterPath: FileManager.default.temporaryDirectory.path + "/bench-dead-\(getpid()).jsonl"
+            ),
+            stages: [.init(name: "dedupe", typeName: "dedupe", stage: dedupe)]
+        )
         let before = Self.currentRSS()
         let count = indexMemoryDocuments
         let report = try await PipelineRunner(plan: plan, logger: logger, concurrencyOverride: 1)
@@ -124,7 +149,8 @@ struct StageBenchmark: AsyncParsableCommand {
         let grown = Self.peakRSS() - before
         print(
             "index memory: \(indexed) documents indexed, peak RSS grew \(String(format: "%.1f", Double(grown) / 1_048_576)) MiB, "
-                + "\(grown / max(1, indexed)) bytes/document, so \(String(format: "%.2f", Double(grown) / Double(max(1, indexed)) * 1e6 / 1_073_741_824)) GiB per million")
+                + "\(grown / max(1, indexed)) bytes/document, so \(String(format: "%.2f", Double(grown) / Double(max(1, indexed)) * 1e6 / 1_073_741_824)) GiB per million"
+        )
     }
 
     /// Distinct pseudo-random documents of 80 words.

@@ -48,7 +48,8 @@ struct MergeStatsCommand: ParsableCommand {
             }
         }
         let droppedTotal = dropped.values.reduce(0, +)
-        let balanced = totals["input_records", default: 0]
+        let balanced =
+            totals["input_records", default: 0]
             == totals["written", default: 0] + droppedTotal + totals["dead_lettered", default: 0]
         let merged = JSONValue.object([
             "parts": .integer(Int64(names.count)),
@@ -57,16 +58,20 @@ struct MergeStatsCommand: ParsableCommand {
                 "bytes": .integer(Int64(totals["input_bytes", default: 0])),
             ]),
             "written": .integer(Int64(totals["written", default: 0])),
-            "dropped": .object(["total": .integer(Int64(droppedTotal)), "by_reason": .object(dropped.mapValues { .integer(Int64($0)) })]),
+            "dropped": .object([
+                "total": .integer(Int64(droppedTotal)), "by_reason": .object(dropped.mapValues { .integer(Int64($0)) }),
+            ]),
             "dead_lettered": .integer(Int64(totals["dead_lettered", default: 0])),
             "balanced": .bool(balanced),
             "longest_wall_seconds": .double(wall),
             "cpu_seconds": .double((cpu * 1000).rounded() / 1000),
-            "stages": .array(stageOrder.map { name in
-                var members = stages[name, default: [:]].mapValues { JSONValue.integer(Int64($0)) }
-                members["name"] = .string(name)
-                return .object(members)
-            }),
+            "stages": .array(
+                stageOrder.map { name in
+                    var members = stages[name, default: [:]].mapValues { JSONValue.integer(Int64($0)) }
+                    members["name"] = .string(name)
+                    return .object(members)
+                }
+            ),
         ])
         print(merged.serialized())
         if !balanced { throw PipelineExitCode.runFailed }

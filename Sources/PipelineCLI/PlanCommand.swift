@@ -68,7 +68,11 @@ struct PlanCommand: AsyncParsableCommand, RegistryCommand {
                 : (files.isEmpty ? "no file" : files.map(\.path).joined(separator: ", "))
             print("shard \(shard): \(status): \(assigned)")
         }
-        print(incomplete.isEmpty ? "all \(shards) shards complete" : "incomplete shards: \(incomplete.map(String.init).joined(separator: " "))")
+        print(
+            incomplete.isEmpty
+                ? "all \(shards) shards complete"
+                : "incomplete shards: \(incomplete.map(String.init).joined(separator: " "))"
+        )
     }
 
     /// Removes `<part>.tmp-*` files next to a completed shard's parts.
@@ -80,7 +84,8 @@ struct PlanCommand: AsyncParsableCommand, RegistryCommand {
         for part in parts {
             let directory = (part as NSString).deletingLastPathComponent
             let name = (part as NSString).lastPathComponent
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+            let entries =
+                (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
             for entry in entries where entry.hasPrefix(name + ".tmp-") {
                 try? FileManager.default.removeItem(atPath: (directory.isEmpty ? "" : directory + "/") + entry)
                 print("removed \(entry)")

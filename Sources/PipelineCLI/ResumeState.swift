@@ -43,7 +43,8 @@ struct ResumeState {
     /// The files whose content the state fingerprints: JSON Lines and CSV exports, and the dead-letter file.
     var fileOutputs: [String] {
         var paths = plan.stages.compactMap { planned -> String? in
-            guard let export = planned.stage as? ExportStage, export.options.format != .sqlite, export.options.path != "-"
+            guard let export = planned.stage as? ExportStage, export.options.format != .sqlite,
+                export.options.path != "-"
             else { return nil }
             return export.options.path
         }
@@ -82,7 +83,8 @@ struct ResumeState {
             guard current == recorded else {
                 throw Refusal(
                     description: "'\(output)' is not the version the state '\(path)' records (a run may have been "
-                        + "killed between two commits); run without --resume, which rewrites every output")
+                        + "killed between two commits); run without --resume, which rewrites every output"
+                )
             }
         }
         return .resume(after: state.recordsCompleted)
@@ -99,9 +101,14 @@ struct ResumeState {
             if let fingerprint = try RunState.Fingerprint.of(path: output) { outputs[output] = fingerprint }
         }
         let state = RunState(
-            pipeline: plan.name, configurationHash: configurationHash, inputHash: inputHash,
-            recordsCompleted: report.resumedAfter + report.inputRecords, finished: report.interruption == nil,
-            runID: runID, outputs: outputs)
+            pipeline: plan.name,
+            configurationHash: configurationHash,
+            inputHash: inputHash,
+            recordsCompleted: report.resumedAfter + report.inputRecords,
+            finished: report.interruption == nil,
+            runID: runID,
+            outputs: outputs
+        )
         let writer = try AtomicFileWriter(path: path)
         try writer.write(state.json.serialized() + "\n")
         try writer.commit()

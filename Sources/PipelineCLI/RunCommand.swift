@@ -44,19 +44,32 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
     )
     var concurrency: Int?
 
-    @Option(name: .long, help: "Write Prometheus text-format metrics (per-stage counters and durations) to this file, at intervals and at the end.")
+    @Option(
+        name: .long,
+        help:
+            "Write Prometheus text-format metrics (per-stage counters and durations) to this file, at intervals and at the end."
+    )
     var metricsFile: String?
 
     @Option(name: .long, help: "Seconds between two writes of the metrics file.")
     var metricsInterval: Int = 10
 
-    @Option(name: .long, help: "Run shard i of N (i/N): file k of the sorted input goes to shard k mod N; outputs are written as parts (also PIPELINE_SHARD, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID with PIPELINE_SHARD_COUNT).")
+    @Option(
+        name: .long,
+        help:
+            "Run shard i of N (i/N): file k of the sorted input goes to shard k mod N; outputs are written as parts (also PIPELINE_SHARD, JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID with PIPELINE_SHARD_COUNT)."
+    )
     var shard: String?
 
-    @Flag(help: "Run a shard even when its completion marker was written for another configuration, input or shard count.")
+    @Flag(
+        help: "Run a shard even when its completion marker was written for another configuration, input or shard count."
+    )
     var force = false
 
-    @Flag(help: "Continue after the input records that the last committed run completed (see output.state), adding to its outputs.")
+    @Flag(
+        help:
+            "Continue after the input records that the last committed run completed (see output.state), adding to its outputs."
+    )
     var resume = false
 
     @OptionGroup var logging: LoggingOptions
@@ -109,7 +122,11 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         runner.shard = resolution.shard
         let state: ResumeState
         do {
-            state = try ResumeState(plan: plan, pipelineFile: file, overrides: input + [output ?? "", deadLetter ?? ""])
+            state = try ResumeState(
+                plan: plan,
+                pipelineFile: file,
+                overrides: input + [output ?? "", deadLetter ?? ""]
+            )
         } catch {
             logger.error("cannot read the input: \(error)")
             throw PipelineExitCode.configuration
@@ -151,8 +168,14 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         let monitor = RunMonitor()
         runner.monitor = monitor
         let observer = RunObserver(
-            monitor: monitor, pipeline: plan.name, logger: logger, isTerminal: isatty(2) != 0,
-            expectedBytes: state.inputFileBytes, metricsPath: metricsFile, metricsInterval: .seconds(metricsInterval))
+            monitor: monitor,
+            pipeline: plan.name,
+            logger: logger,
+            isTerminal: isatty(2) != 0,
+            expectedBytes: state.inputFileBytes,
+            metricsPath: metricsFile,
+            metricsInterval: .seconds(metricsInterval)
+        )
         let observing = Task { await observer.run() }
         var outcome: Result<RunReport, any Error>
         do {
@@ -198,7 +221,11 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         }
         if resolution.shard.count > 1, report.interruption == nil {
             do {
-                try sharded.writeMarker(report: report, configurationHash: state.configurationHash, inputHash: state.inputHash)
+                try sharded.writeMarker(
+                    report: report,
+                    configurationHash: state.configurationHash,
+                    inputHash: state.inputHash
+                )
             } catch {
                 logger.error("cannot write the completion marker: \(error)")
                 throw PipelineExitCode.runFailed

@@ -32,8 +32,13 @@ final class RunObserver: Sendable {
     ///   - metricsPath: The Prometheus text file, if any.
     ///   - metricsInterval: How often the metrics file is rewritten.
     init(
-        monitor: RunMonitor, pipeline: String, logger: Logger, isTerminal: Bool, expectedBytes: Int?,
-        metricsPath: String?, metricsInterval: Duration
+        monitor: RunMonitor,
+        pipeline: String,
+        logger: Logger,
+        isTerminal: Bool,
+        expectedBytes: Int?,
+        metricsPath: String?,
+        metricsInterval: Duration
     ) {
         self.monitor = monitor
         self.pipeline = pipeline
@@ -70,7 +75,8 @@ final class RunObserver: Sendable {
                         "documents": "\(snapshot.inputRecords)", "written": "\(snapshot.written)",
                         "documents_per_second": "\(Int(rate(snapshot.inputRecords, snapshot)))",
                         "mb": "\(String(format: "%.1f", Double(snapshot.inputBytes) / 1e6))",
-                    ])
+                    ]
+                )
             }
         }
     }
@@ -83,7 +89,8 @@ final class RunObserver: Sendable {
 
     /// "news: 12,345 documents, 3,210/s, 45.6 MB, 34% ~0:42 left".
     func progressLine(_ snapshot: RunMonitor.Snapshot) -> String {
-        var line = "\(pipeline): \(snapshot.inputRecords) documents, \(Int(rate(snapshot.inputRecords, snapshot)))/s, "
+        var line =
+            "\(pipeline): \(snapshot.inputRecords) documents, \(Int(rate(snapshot.inputRecords, snapshot)))/s, "
             + String(format: "%.1f MB", Double(snapshot.inputBytes) / 1e6)
         if let expectedBytes, expectedBytes > 0, snapshot.inputBytes > 0 {
             let fraction = min(1, Double(snapshot.inputBytes) / Double(expectedBytes))

@@ -62,7 +62,10 @@ struct ShardResolver {
         let count = try integer("PIPELINE_SHARD_COUNT")
         if let index = try integer("JOB_COMPLETION_INDEX") {
             guard let count else {
-                throw Failure(description: "JOB_COMPLETION_INDEX is set but PIPELINE_SHARD_COUNT is not: set it to the job's completions")
+                throw Failure(
+                    description:
+                        "JOB_COMPLETION_INDEX is set but PIPELINE_SHARD_COUNT is not: set it to the job's completions"
+                )
             }
             candidates.append(try shard(index, count, "JOB_COMPLETION_INDEX"))
         }
@@ -77,14 +80,16 @@ struct ShardResolver {
             } else {
                 throw Failure(
                     description: "SLURM_ARRAY_TASK_ID is set but the shard count is unknown: set PIPELINE_SHARD_COUNT "
-                        + "(SLURM_ARRAY_TASK_COUNT is used only for an array that is exactly 0..COUNT-1)")
+                        + "(SLURM_ARRAY_TASK_COUNT is used only for an array that is exactly 0..COUNT-1)"
+                )
             }
         }
         guard let first = candidates.first else { return Resolution(shard: .whole, source: "default") }
         for other in candidates.dropFirst() where other.shard != first.shard {
             throw Failure(
                 description: "\(first.source) says shard \(first.shard) but \(other.source) says \(other.shard); "
-                    + "remove one or make them agree")
+                    + "remove one or make them agree"
+            )
         }
         return first
     }

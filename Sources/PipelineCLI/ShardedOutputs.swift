@@ -64,7 +64,9 @@ struct ShardedOutputs {
             let object = (try? JSONParser().parse(text))?.objectValue
         else { return .mismatched("the marker \(markerPath) is unreadable") }
         if object["shard_count"]?.integerValue != shard.count {
-            return .mismatched("the marker \(markerPath) is for \(object["shard_count"]?.integerValue ?? 0) shards, not \(shard.count)")
+            return .mismatched(
+                "the marker \(markerPath) is for \(object["shard_count"]?.integerValue ?? 0) shards, not \(shard.count)"
+            )
         }
         if object["configuration_hash"]?.stringValue != configurationHash {
             return .mismatched("the marker \(markerPath) was written with another configuration")
@@ -80,7 +82,8 @@ struct ShardedOutputs {
         let marker = JSONValue.object([
             "pipeline": .string(report.pipeline), "shard_index": .integer(Int64(shard.index)),
             "shard_count": .integer(Int64(shard.count)), "configuration_hash": .string(configurationHash),
-            "input_hash": .string(inputHash), "tool_version": .string(Self.toolVersion), "run_id": .string(report.runID),
+            "input_hash": .string(inputHash), "tool_version": .string(Self.toolVersion),
+            "run_id": .string(report.runID),
             "accounting": .object([
                 "in": .integer(Int64(report.inputRecords)), "written": .integer(Int64(report.written)),
                 "dropped": .integer(Int64(report.droppedTotal)), "dead_lettered": .integer(Int64(report.deadLettered)),

@@ -31,7 +31,10 @@ struct StreamCommand: AsyncParsableCommand, RegistryCommand {
     @Argument(help: "The pipeline file (YAML); its input and export stages are ignored.")
     var file: String
 
-    @Flag(help: "Write exactly one line per input line: a removed document becomes {\"id\", \"status\": \"duplicate|dropped|failed\", \"reason\"}.")
+    @Flag(
+        help:
+            "Write exactly one line per input line: a removed document becomes {\"id\", \"status\": \"duplicate|dropped|failed\", \"reason\"}."
+    )
     var oneToOne = false
 
     @Option(help: "When to flush standard output: batch or record.")
@@ -89,7 +92,8 @@ struct StreamCommand: AsyncParsableCommand, RegistryCommand {
         StandardError.writeLine(
             "stream: \(report.inputRecords) in = \(report.written) written + \(report.droppedTotal) dropped + "
                 + "\(report.deadLettered) failed" + (report.isBalanced ? "" : " (UNACCOUNTED DOCUMENTS)")
-                + (report.interruption.map { ", interrupted by \($0)" } ?? ""))
+                + (report.interruption.map { ", interrupted by \($0)" } ?? "")
+        )
         guard report.isBalanced else { throw PipelineExitCode.runFailed }
         if let reason = report.interruption { throw PipelineExitCode.interrupted(by: reason) }
     }

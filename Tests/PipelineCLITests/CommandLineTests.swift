@@ -76,7 +76,10 @@ struct Scratch {
         // Run from a scratch folder holding a copy of the seeds, so the pipeline's relative input (seeds/*.txt) and
         // outputs (index, database) resolve there.
         let root = Executable.packageRoot.path
-        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("seeds"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: scratch.url.appendingPathComponent("seeds"),
+            withIntermediateDirectories: true
+        )
         for name in ["000_b91e1b26261307a9.txt", "002_b572a6a0bfdea77a.txt"] {
             try FileManager.default.copyItem(atPath: root + "/seeds/" + name, toPath: scratch.path("seeds/" + name))
         }
@@ -84,7 +87,9 @@ struct Scratch {
             [
                 "run", root + "/pipelines/news.yaml", "--output", scratch.path("news.jsonl"),
                 "--dead-letter", scratch.path("dead.jsonl"), "--stats-json", scratch.path("stats.json"),
-            ], in: scratch.url)
+            ],
+            in: scratch.url
+        )
         #expect(result.status == 0, "\(result.stderr)")
         let lines = scratch.read("news.jsonl").split(separator: "\n")
         #expect(lines.count == 2)

@@ -27,7 +27,8 @@ import Testing
             \(stages ?? "  - {type: clean, minimum_length: 0}\n  - {type: dedupe}\n  - {type: summarize, sentences: 2}")
               - {type: export, path: out.jsonl}
             output: {dead_letter: dead.jsonl, stats: stats.json}
-            """)
+            """
+        )
         let result = try tool.run(["run", "p.yaml"], in: scratch.url)
         var written: [String: [String: Any]] = [:]
         var order: [String] = []
@@ -42,15 +43,25 @@ import Testing
             let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
             dead[object["id"] as! String] = object["error"] as? String
         }
-        let stats = (try? JSONSerialization.jsonObject(with: Data(scratch.read("stats.json").utf8))) as? [String: Any] ?? [:]
-        return Outcome(status: result.status, written: written, writtenOrder: order, deadLetters: dead, stats: stats, stderr: result.stderr)
+        let stats =
+            (try? JSONSerialization.jsonObject(with: Data(scratch.read("stats.json").utf8))) as? [String: Any] ?? [:]
+        return Outcome(
+            status: result.status,
+            written: written,
+            writtenOrder: order,
+            deadLetters: dead,
+            stats: stats,
+            stderr: result.stderr
+        )
     }
 
     @Test func everyHostileFileIsWrittenOrDeadLetteredWithItsReason() throws {
         let scratch = Scratch()
         let fm = FileManager.default
         try fm.createDirectory(at: scratch.url.appendingPathComponent("in/sub"), withIntermediateDirectories: true)
-        func put(_ name: String, _ bytes: [UInt8]) { try! Data(bytes).write(to: scratch.url.appendingPathComponent("in/" + name)) }
+        func put(_ name: String, _ bytes: [UInt8]) {
+            try! Data(bytes).write(to: scratch.url.appendingPathComponent("in/" + name))
+        }
         let sentence = Array("The minister said the talks would resume in Seoul next week. ".utf8)
         put("bad-utf8.txt", sentence + [0xFF, 0xFE] + sentence)
         put("nul.txt", sentence + [0] + sentence)
@@ -90,10 +101,14 @@ import Testing
                 "no-text": "line 6: missing member 'text'",
                 "num-text": "line 7: member 'text' is a number, expected a string",
                 "records.jsonl:8": "line 8: invalid JSON: invalid UTF-8 in a string at column 28",
-            ])
+            ]
+        )
         #expect(outcome.writtenOrder == ["bom.txt", "crlf.txt", "lone-cr.txt", "nul.txt", "ok", "dup", "dup"])
         #expect((outcome.written["bom.txt"]?["text"] as? String)?.hasPrefix("The minister") == true)
-        #expect(outcome.written["crlf.txt"]?["summary"] as? String == "First sentence of the body. Second sentence of the body.")
+        #expect(
+            outcome.written["crlf.txt"]?["summary"] as? String
+                == "First sentence of the body. Second sentence of the body."
+        )
         let input = outcome.stats["input"] as? [String: Any]
         #expect(input?["records"] as? Int == 17)
         #expect(outcome.stats["written"] as? Int == 7)
@@ -104,12 +119,20 @@ import Testing
     @Test func aDocumentOverTheSizeLimitIsDeadLetteredAndProcessedUnderARaisedLimit() throws {
         let scratch = Scratch()
         let big = String(repeating: "Word after word goes on and on. ", count: 1_700_000)  // 54.4 MB
-        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: scratch.url.appendingPathComponent("in"),
+            withIntermediateDirectories: true
+        )
         scratch.write("in/big.txt", big)
         let limited = try run(scratch, input: "in/", stages: "  - {type: dedupe}")
         #expect(limited.status == 0)
         #expect(limited.deadLetters == ["big.txt": "document of 54400000 bytes exceeds max_document_bytes (10485760)"])
-        let raised = try run(scratch, input: "in/", extraInput: "  max_document_bytes: 60000000", stages: "  - {type: dedupe}")
+        let raised = try run(
+            scratch,
+            input: "in/",
+            extraInput: "  max_document_bytes: 60000000",
+            stages: "  - {type: dedupe}"
+        )
         #expect(raised.status == 0, "\(raised.stderr)")
         #expect(raised.writtenOrder == ["big.txt"])
         #expect(raised.deadLetters.isEmpty)
@@ -117,10 +140,16 @@ import Testing
 
     @Test func pathologicalShapesAreProcessed() throws {
         let scratch = Scratch()
-        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: scratch.url.appendingPathComponent("in"),
+            withIntermediateDirectories: true
+        )
         scratch.write("in/no-spaces.txt", String(repeating: "abcdefghij", count: 100_000))
         scratch.write("in/no-punctuation.txt", String(repeating: "word ", count: 200_000))
-        scratch.write("in/one-char-lines.txt", (0..<100_000).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }.joined(separator: "\n"))
+        scratch.write(
+            "in/one-char-lines.txt",
+            (0..<100_000).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }.joined(separator: "\n")
+        )
         let outcome = try run(scratch, input: "in/")
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.writtenOrder == ["no-punctuation.txt", "no-spaces.txt", "one-char-lines.txt"])

@@ -23,7 +23,8 @@ import Testing
               - {type: export, path: out.jsonl}
               - {type: export, format: csv, path: out.csv, fields: [id, summary]}
             output: {dead_letter: dead.jsonl, state: state.json}
-            """)
+            """
+        )
     }
 
     @Test func aFinishedRunResumedWritesTheSameOutput() throws {

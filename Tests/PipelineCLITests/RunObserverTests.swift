@@ -27,8 +27,14 @@ import Testing
 
     @Test func progressLineShowsRateAndETAWhenTheSizeIsKnown() {
         let observer = RunObserver(
-            monitor: RunMonitor(), pipeline: "news", logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() },
-            isTerminal: true, expectedBytes: 12_000_000, metricsPath: nil, metricsInterval: .seconds(10))
+            monitor: RunMonitor(),
+            pipeline: "news",
+            logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() },
+            isTerminal: true,
+            expectedBytes: 12_000_000,
+            metricsPath: nil,
+            metricsInterval: .seconds(10)
+        )
         #expect(observer.progressLine(snapshot()) == "news: 1200 documents, 600/s, 3.0 MB, 25% ~0:06 left")
     }
 
@@ -39,7 +45,11 @@ import Testing
         #expect(lines.contains(#"pipeline_documents_written_total{pipeline="news"} 1150"#))
         #expect(lines.contains(#"pipeline_stage_documents_dropped_total{pipeline="news",stage="dedupe"} 40"#))
         #expect(lines.contains(#"pipeline_stage_busy_seconds_total{pipeline="news",stage="dedupe"} 0.5"#))
-        #expect(lines.contains(#"pipeline_stage_counter_total{pipeline="news",stage="dedupe",counter="near_duplicates"} 30"#))
+        #expect(
+            lines.contains(
+                #"pipeline_stage_counter_total{pipeline="news",stage="dedupe",counter="near_duplicates"} 30"#
+            )
+        )
         #expect(lines.contains("# TYPE pipeline_input_records_total counter"))
         #expect(lines.contains("# TYPE pipeline_elapsed_seconds gauge"))
     }
@@ -48,7 +58,10 @@ import Testing
         let scratch = Scratch()
         scratch.write("in.jsonl", #"{"id":"a","text":"One."}"# + "\n" + #"{"id":"b","text":"Two."}"# + "\n")
         scratch.write("p.yaml", "input: {path: in.jsonl}\nstages: [{type: export, path: out.jsonl}]\n")
-        let result = try Executable("pipeline-run").run(["run", "p.yaml", "--metrics-file", "metrics.prom"], in: scratch.url)
+        let result = try Executable("pipeline-run").run(
+            ["run", "p.yaml", "--metrics-file", "metrics.prom"],
+            in: scratch.url
+        )
         #expect(result.status == 0)
         let lines = scratch.read("metrics.prom").split(separator: "\n").map(String.init)
         #expect(lines.contains(#"pipeline_input_records_total{pipeline="p"} 2"#))

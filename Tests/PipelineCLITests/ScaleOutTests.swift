@@ -7,13 +7,17 @@ import Testing
 
     /// Five JSON Lines files with quotes, escaped newlines, CJK and emoji, and planted near-duplicates.
     func setUp(_ scratch: Scratch, split: String = "file") {
-        try! FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try! FileManager.default.createDirectory(
+            at: scratch.url.appendingPathComponent("in"),
+            withIntermediateDirectories: true
+        )
         for file in 0..<5 {
             let lines = (0..<6).map { number in
                 let text =
                     "Story \(file)-\(number): \"quoted\" words,\nescaped newlines, 東京の桜 and 🎉 emoji. "
                     + "The minister said talks on trade would resume in Seoul next week."
-                return #"{"id":"f\#(file)-\#(number)","text":\#(String(data: try! JSONSerialization.data(withJSONObject: text, options: .fragmentsAllowed), encoding: .utf8)!)}"#
+                return
+                    #"{"id":"f\#(file)-\#(number)","text":\#(String(data: try! JSONSerialization.data(withJSONObject: text, options: .fragmentsAllowed), encoding: .utf8)!)}"#
             }
             scratch.write("in/f\(file).jsonl", lines.joined(separator: "\n") + "\n")
         }
@@ -27,7 +31,8 @@ import Testing
               - {type: summarize, sentences: 1}
               - {type: export, path: out/docs.jsonl}
             output: {dead_letter: out/dead.jsonl, stats: out/stats.json}
-            """)
+            """
+        )
     }
 
     func lines(_ scratch: Scratch, _ path: String) -> [String] {
@@ -49,7 +54,10 @@ import Testing
             for index in 0..<shards {
                 let result = try tool.run(["run", "p.yaml", "--shard", "\(index)/\(shards)"], in: scratch.url)
                 #expect(result.status == 0, "\(result.stderr)")
-                let part = shards == 1 ? "out/docs.jsonl" : "out/docs/part-\(String(format: "%05d", index))-of-\(String(format: "%05d", shards)).jsonl"
+                let part =
+                    shards == 1
+                    ? "out/docs.jsonl"
+                    : "out/docs/part-\(String(format: "%05d", index))-of-\(String(format: "%05d", shards)).jsonl"
                 union += lines(scratch, part)
             }
             #expect(union.sorted() == expected, "split \(split), \(shards) shards")
@@ -70,7 +78,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out/_completions/00001-of-00002.json")))
         try FileManager.default.removeItem(atPath: blocker)
         // The rerun runs only shard 1; shard 0 is complete and its part is not touched.
-        #expect(try tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url).stderr.contains("is already complete"))
+        #expect(
+            try tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url).stderr.contains("is already complete")
+        )
         #expect(try tool.run(["run", "p.yaml", "--shard", "1/2"], in: scratch.url).status == 0)
         #expect(FileManager.default.fileExists(atPath: scratch.path("out/_completions/00001-of-00002.json")))
         let unchanged = try FileManager.default.attributesOfItem(atPath: part0)[.modificationDate] as! Date
@@ -93,7 +103,9 @@ import Testing
     @Test func mergeStatsSumsTheParts() throws {
         let scratch = Scratch()
         setUp(scratch)
-        for index in 0..<3 { #expect(try tool.run(["run", "p.yaml", "--shard", "\(index)/3"], in: scratch.url).status == 0) }
+        for index in 0..<3 {
+            #expect(try tool.run(["run", "p.yaml", "--shard", "\(index)/3"], in: scratch.url).status == 0)
+        }
         let merged = try tool.run(["merge-stats", "out/stats"], in: scratch.url)
         #expect(merged.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(merged.stdout.utf8)) as! [String: Any]
@@ -144,7 +156,9 @@ import Testing
         let lines = output.split(separator: "\n").map(String.init)
         #expect(lines.count == 8)
         #expect(lines[6].contains(#""status":"failed""#))
-        #expect(lines[7] == #"{"id":"short","reason":"line 8: text is only whitespace","stage":"input","status":"failed"}"#)
+        #expect(
+            lines[7] == #"{"id":"short","reason":"line 8: text is only whitespace","stage":"input","status":"failed"}"#
+        )
         #expect(errors.split(separator: "\n").last == "stream: 8 in = 6 written + 0 dropped + 2 failed")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
     }
@@ -163,7 +177,9 @@ import Testing
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { process.terminate() }
-        stdin.fileHandleForWriting.write(Data((#"{"id":"probe","text":"Is anyone there? Yes, the pipeline answers."}"# + "\n").utf8))
+        stdin.fileHandleForWriting.write(
+            Data((#"{"id":"probe","text":"Is anyone there? Yes, the pipeline answers."}"# + "\n").utf8)
+        )
         // Read the answer while the input stays open: it must come without waiting for more input.
         let answered = DispatchSemaphore(value: 0)
         let box = AnswerBox()

@@ -18,18 +18,25 @@ import Testing
         #expect(resolve(nil, [:]) == "0/1 from default")
         #expect(resolve("2/8", [:]) == "2/8 from --shard")
         #expect(resolve(nil, ["PIPELINE_SHARD": "3/4"]) == "3/4 from PIPELINE_SHARD")
-        #expect(resolve(nil, ["JOB_COMPLETION_INDEX": "5", "PIPELINE_SHARD_COUNT": "6"]) == "5/6 from JOB_COMPLETION_INDEX")
-        #expect(resolve(nil, ["SLURM_ARRAY_TASK_ID": "2", "PIPELINE_SHARD_COUNT": "4"]) == "2/4 from SLURM_ARRAY_TASK_ID")
+        #expect(
+            resolve(nil, ["JOB_COMPLETION_INDEX": "5", "PIPELINE_SHARD_COUNT": "6"]) == "5/6 from JOB_COMPLETION_INDEX"
+        )
+        #expect(
+            resolve(nil, ["SLURM_ARRAY_TASK_ID": "2", "PIPELINE_SHARD_COUNT": "4"]) == "2/4 from SLURM_ARRAY_TASK_ID"
+        )
         #expect(
             resolve(nil, ["SLURM_ARRAY_TASK_ID": "12", "PIPELINE_SHARD_OFFSET": "10", "PIPELINE_SHARD_COUNT": "4"])
-                == "2/4 from SLURM_ARRAY_TASK_ID")
+                == "2/4 from SLURM_ARRAY_TASK_ID"
+        )
         #expect(
             resolve(
                 nil,
                 [
                     "SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "0",
                     "SLURM_ARRAY_TASK_MAX": "2",
-                ]) == "1/3 from SLURM_ARRAY_TASK_ID")
+                ]
+            ) == "1/3 from SLURM_ARRAY_TASK_ID"
+        )
         #expect(resolve("1/2", ["PIPELINE_SHARD": "1/2"]) == "1/2 from --shard")
     }
 
@@ -41,23 +48,28 @@ import Testing
                 [
                     "SLURM_ARRAY_TASK_ID": "2", "SLURM_ARRAY_TASK_COUNT": "1", "SLURM_ARRAY_TASK_MIN": "2",
                     "SLURM_ARRAY_TASK_MAX": "2",
-                ])
+                ]
+            )
                 == "error: SLURM_ARRAY_TASK_ID is set but the shard count is unknown: set PIPELINE_SHARD_COUNT "
-                + "(SLURM_ARRAY_TASK_COUNT is used only for an array that is exactly 0..COUNT-1)")
+                + "(SLURM_ARRAY_TASK_COUNT is used only for an array that is exactly 0..COUNT-1)"
+        )
     }
 
     @Test func missingCountsOutOfRangeIndexesAndDisagreementsAreErrors() {
         #expect(
             resolve(nil, ["JOB_COMPLETION_INDEX": "0"])
-                == "error: JOB_COMPLETION_INDEX is set but PIPELINE_SHARD_COUNT is not: set it to the job's completions")
+                == "error: JOB_COMPLETION_INDEX is set but PIPELINE_SHARD_COUNT is not: set it to the job's completions"
+        )
         #expect(resolve("4/4", [:]) == "error: --shard: shard index 4 is out of range for 4 shards (0...3)")
         #expect(resolve("x", [:]) == "error: --shard: expected a shard as i/N (for example 2/8), found \"x\"")
         #expect(
             resolve("1/4", ["PIPELINE_SHARD": "2/4"])
-                == "error: --shard says shard 1/4 but PIPELINE_SHARD says 2/4; remove one or make them agree")
+                == "error: --shard says shard 1/4 but PIPELINE_SHARD says 2/4; remove one or make them agree"
+        )
         #expect(
             resolve(nil, ["JOB_COMPLETION_INDEX": "7", "PIPELINE_SHARD_COUNT": "4"])
-                == "error: JOB_COMPLETION_INDEX: shard index 7 is out of range for 4 shards (0...3)")
+                == "error: JOB_COMPLETION_INDEX: shard index 7 is out of range for 4 shards (0...3)"
+        )
     }
 
     @Test func partPathsAndMarkers() throws {

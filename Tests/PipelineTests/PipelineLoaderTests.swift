@@ -141,7 +141,10 @@ private struct ThresholdStage: ConfigurableStage, DocumentStage {
     }
 
     @Test func aTenMegabytePipelineFileLoadsAndALargerOneIsRefused() throws {
-        let filler = String(repeating: "# a comment line that pads the pipeline file to a large size ........\n", count: 150_000)
+        let filler = String(
+            repeating: "# a comment line that pads the pipeline file to a large size ........\n",
+            count: 150_000
+        )
         let text = "input: {path: x}\n" + filler + "stages:\n  - type: threshold\n    threshold: 0.2\n"
         #expect(text.utf8.count > 10_000_000)
         let (root, source) = try loader.parse(text: text, file: "big.yaml")
@@ -172,7 +175,9 @@ private struct ThresholdStage: ConfigurableStage, DocumentStage {
     @Test func anAliasBombInAPipelineFileIsRefused() {
         var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
         for level in 1...9 {
-            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+            text +=
+                "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+                + "]\n"
         }
         text += "input: {path: x}\nstages: [{type: threshold}]\n"
         #expect(errors(text).contains("alias"))

@@ -13,7 +13,11 @@ import Testing
         let node = try YAMLParser().parse(yaml, file: "t.yaml")!
         let type = node["type"]!.scalar!.value
         return try StageRegistry.builtIn.makeStage(
-            typeName: type, options: node, keyPath: "stages[0]", commonKeys: PipelineLoader.commonStageKeys)
+            typeName: type,
+            options: node,
+            keyPath: "stages[0]",
+            commonKeys: PipelineLoader.commonStageKeys
+        )
     }
 
     func keep(_ result: StageResult) throws -> Document {
@@ -23,7 +27,8 @@ import Testing
 
     @Test func cleanRecordsWhatItRemovedAndDropsTooShortArticles() async throws {
         let stage = try #require(try make("type: clean\nminimum_length: 20") as? CleanStage)
-        let text = "Talks resume in Seoul\n\n[ad_1]\n\nThe two ministers met on Monday to discuss the talks.\n\nShare this article: Facebook Twitter"
+        let text =
+            "Talks resume in Seoul\n\n[ad_1]\n\nThe two ministers met on Monday to discuss the talks.\n\nShare this article: Facebook Twitter"
         let cleaned = try keep(try await stage.process(Document(id: "a", text: text), context: context))
         #expect(cleaned.text == "Talks resume in Seoul\n\nThe two ministers met on Monday to discuss the talks.")
         guard case .object(let report)? = cleaned.fields["clean_report"] else {
@@ -32,7 +37,10 @@ import Testing
         }
         #expect(report["markers"] == .object(["lines": .integer(1), "characters": .integer(6)]))
         #expect(report["share"] != nil)
-        #expect(try await stage.process(Document(id: "b", text: "[ad_1]\nShort."), context: context) == .drop(reason: "too short"))
+        #expect(
+            try await stage.process(Document(id: "b", text: "[ad_1]\nShort."), context: context)
+                == .drop(reason: "too short")
+        )
     }
 
     @Test func cleanRejectsBadPatternsAndGroups() {
@@ -48,18 +56,27 @@ import Testing
             Shares rose sharply on Monday. Investors expect the central bank to cut rates. \
             Bond yields fell to a two-year low. Analysts said the rally could continue.
             """
-        let summarized = try keep(try await (stage as! SummarizeStage).process(Document(id: "a", text: text), context: context))
-        #expect(summarized.fields["summary"] == .string("Shares rose sharply on Monday. Investors expect the central bank to cut rates."))
+        let summarized = try keep(
+            try await (stage as! SummarizeStage).process(Document(id: "a", text: text), context: context)
+        )
+        #expect(
+            summarized.fields["summary"]
+                == .string("Shares rose sharply on Monday. Investors expect the central bank to cut rates.")
+        )
         #expect(summarized.fields["summary_sentences"] == .array([.integer(0), .integer(1)]))
     }
 
     @Test func summarizeRatioRoundsToNearestByDefault() async throws {
         let stage = try make("type: summarize\nratio: 0.4\nmethod: lead") as! SummarizeStage
         let body = (1...11).map { "Sentence number \($0) is here." }.joined(separator: " ")
-        let summarized = try keep(try await stage.process(Document(id: "a", text: "Headline\n\n" + body), context: context))
+        let summarized = try keep(
+            try await stage.process(Document(id: "a", text: "Headline\n\n" + body), context: context)
+        )
         #expect(summarized.fields["summary_sentences"]?.arrayValue?.count == 4)
         let up = try make("type: summarize\nratio: 0.4\nmethod: lead\nratio_rounding: up") as! SummarizeStage
-        let summarizedUp = try keep(try await up.process(Document(id: "a", text: "Headline\n\n" + body), context: context))
+        let summarizedUp = try keep(
+            try await up.process(Document(id: "a", text: "Headline\n\n" + body), context: context)
+        )
         #expect(summarizedUp.fields["summary_sentences"]?.arrayValue?.count == 5)
     }
 
@@ -69,7 +86,8 @@ import Testing
     }
 
     @Test func entitiesWritesCodePointOffsetsAndASummary() async throws {
-        let stage = try make("type: entities\nlabels: [PERSON, LOC, ORG]\ngazetteer:\n  ORG: [Acme Widgets]") as! EntitiesStage
+        let stage =
+            try make("type: entities\nlabels: [PERSON, LOC, ORG]\ngazetteer:\n  ORG: [Acme Widgets]") as! EntitiesStage
         let text = "Café talk: Mike Pompeo met Kang Kyung-wha in Seoul. Pompeo praised Acme Widgets."
         let annotated = try keep(try await stage.process(Document(id: "a", text: text), context: context))
         let mentions = annotated.fields["entities"]?.arrayValue?.compactMap(\.objectValue) ?? []
@@ -96,7 +114,8 @@ import Testing
         let plain = Document(id: "p", text: "Just text, no markup.")
         #expect(try await stage.process(plain, context: context) == .keep(plain))
         let paragraph = "The council approved the new budget on Tuesday after a long debate about school funding."
-        let page = "<html><head><title>Budget</title></head><body><nav><a href='/'>Home</a></nav><article>"
+        let page =
+            "<html><head><title>Budget</title></head><body><nav><a href='/'>Home</a></nav><article>"
             + "<p>\(paragraph)</p><p>\(paragraph)</p><p>\(paragraph)</p></article><footer>Copyright</footer></body></html>"
         let extracted = try keep(try await stage.process(Document(id: "h", text: page), context: context))
         #expect(extracted.text == [paragraph, paragraph, paragraph].joined(separator: "\n\n"))

@@ -130,7 +130,10 @@ public struct InputOptions: Sendable, Hashable, Decodable {
             summary: "Larger documents go to the dead-letter output."
         ),
         OptionDocumentation(
-            "split", type: "one of file, record", defaultValue: "file",
-            summary: "Sharded runs: file k of the sorted list goes to shard k mod N, or records are split by id hash."),
+            "split",
+            type: "one of file, record",
+            defaultValue: "file",
+            summary: "Sharded runs: file k of the sorted list goes to shard k mod N, or records are split by id hash."
+        ),
     ]
 }

@@ -54,7 +54,10 @@ public struct OutputOptions: Sendable, Hashable, Decodable {
             summary: "JSON file of the run's statistics."
         ),
         OptionDocumentation(
-            "state", type: "string", defaultValue: "out/<name>.state.json",
-            summary: "What the last committed run completed; run --resume continues after it."),
+            "state",
+            type: "string",
+            defaultValue: "out/<name>.state.json",
+            summary: "What the last committed run completed; run --resume continues after it."
+        ),
     ]
 }

@@ -164,7 +164,9 @@ public final class AtomicFileWriter {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else {
+                continue
+            }
             if kill(pid, 0) != 0, errno == ESRCH {
                 unlink((directory.isEmpty ? "" : directory + "/") + name)
             }

@@ -30,7 +30,9 @@ public struct InputFileReader: DocumentReader {
     ///   - shutdown: When given, waiting for more input on a pipe or standard input ends once a stop is requested.
     ///   - formats: Registered input formats, for files the expander assigned to them.
     public init(
-        expansion: InputExpander.Expansion, options: InputOptions, shutdown: ShutdownSignal? = nil,
+        expansion: InputExpander.Expansion,
+        options: InputOptions,
+        shutdown: ShutdownSignal? = nil,
         formats: [any InputFormat] = []
     ) {
         self.shutdown = shutdown
@@ -73,7 +75,13 @@ public struct InputFileReader: DocumentReader {
                 if let problem = openLines(file) { return problem }
             case .format(let name):
                 guard let format = formats.first(where: { $0.name == name }) else {
-                    return .invalid(invalid(id: file.relativeName, source: DocumentSource(path: file.path), "no reader for input format '\(name)'"))
+                    return .invalid(
+                        invalid(
+                            id: file.relativeName,
+                            source: DocumentSource(path: file.path),
+                            "no reader for input format '\(name)'"
+                        )
+                    )
                 }
                 formatReader = format.makeReader(for: file, options: options)
             }

@@ -103,7 +103,12 @@ public struct PipelineRunner: Sendable {
         let shard = self.shard
         return try await run(
             reader: {
-                let reader = InputFileReader(expansion: expansion, options: options, shutdown: shutdown, formats: formats)
+                let reader = InputFileReader(
+                    expansion: expansion,
+                    options: options,
+                    shutdown: shutdown,
+                    formats: formats
+                )
                 guard shard.count > 1, options.split == .record else { return reader }
                 return ShardRecordFilter(base: reader, shard: shard)
             },
@@ -159,8 +164,14 @@ public struct PipelineRunner: Sendable {
             group.addTask {
                 .input(
                     await Self.read(
-                        makeReader(), skipping: skip, into: channels[0], limit: limit, shutdown: shutdown, logger: logger,
-                        monitor: monitor)
+                        makeReader(),
+                        skipping: skip,
+                        into: channels[0],
+                        limit: limit,
+                        shutdown: shutdown,
+                        logger: logger,
+                        monitor: monitor
+                    )
                 )
             }
             for index in stages.indices {
@@ -178,9 +189,14 @@ public struct PipelineRunner: Sendable {
             }
             group.addTask {
                 .terminal(
-                        try await Self.collect(
-                            from: channels[stages.count], deadLetterPath: deadLetterPath, resuming: resumeAfter != nil,
-                            monitor: monitor, stream: stream))
+                    try await Self.collect(
+                        from: channels[stages.count],
+                        deadLetterPath: deadLetterPath,
+                        resuming: resumeAfter != nil,
+                        monitor: monitor,
+                        stream: stream
+                    )
+                )
             }
             var input: InputTotals?
             var terminal: TerminalTotals?
@@ -318,7 +334,9 @@ public struct PipelineRunner: Sendable {
         let waited = output.waitingTime
         statistics.update {
             $0.wallSeconds = wall.seconds
-            if !(stage is any DocumentStage), !statistics.isBusyMeasured { $0.busySeconds = max(0, (wall - waited).seconds) }
+            if !(stage is any DocumentStage), !statistics.isBusyMeasured {
+                $0.busySeconds = max(0, (wall - waited).seconds)
+            }
         }
     }
 

@@ -40,7 +40,9 @@ public final class RunMonitor: Sendable {
 
     /// The figures now.
     public var snapshot: Snapshot {
-        let (base, started, recorders, counters) = state.withLock { ($0.snapshot, $0.started, $0.recorders, $0.counters) }
+        let (base, started, recorders, counters) = state.withLock {
+            ($0.snapshot, $0.started, $0.recorders, $0.counters)
+        }
         var snapshot = base
         if let started, !snapshot.finished { snapshot.elapsedSeconds = (ContinuousClock.now - started).seconds }
         snapshot.stages = zip(recorders, counters).map { recorder, counters in

@@ -51,7 +51,9 @@ extension RunReport {
         var lines: [String] = []
         let status = interruption.map { "interrupted by \($0)" } ?? "finished"
         lines.append("pipeline '\(pipeline)' \(status) in \(Self.format(wallSeconds, digits: 2)) s")
-        if resumedAfter > 0 { lines.append("  resumed after \(resumedAfter) input records completed by an earlier run") }
+        if resumedAfter > 0 {
+            lines.append("  resumed after \(resumedAfter) input records completed by an earlier run")
+        }
         let header = ["stage", "type", "in", "out", "dropped", "failed", "busy s", "docs/s", "MB/s"]
         var rows: [[String]] = [header]
         rows.append([

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// What a committed run completed, so a later run can resume after it (`pipeline-run run --resume`).
@@ -67,8 +67,13 @@ public struct RunState: Sendable, Hashable {
 
     /// Creates a state.
     public init(
-        pipeline: String, configurationHash: String, inputHash: String, recordsCompleted: Int, finished: Bool,
-        runID: String, outputs: [String: Fingerprint]
+        pipeline: String,
+        configurationHash: String,
+        inputHash: String,
+        recordsCompleted: Int,
+        finished: Bool,
+        runID: String,
+        outputs: [String: Fingerprint]
     ) {
         self.pipeline = pipeline
         self.configurationHash = configurationHash
@@ -93,7 +98,8 @@ public struct RunState: Sendable, Hashable {
             "input_hash": .string(inputHash), "records_completed": .integer(Int64(recordsCompleted)),
             "finished": .bool(finished), "run_id": .string(runID),
             "outputs": .object(
-                outputs.mapValues { .object(["bytes": .integer(Int64($0.bytes)), "fnv64": .string($0.hash)]) }),
+                outputs.mapValues { .object(["bytes": .integer(Int64($0.bytes)), "fnv64": .string($0.hash)]) }
+            ),
         ])
     }
 
@@ -108,12 +114,19 @@ public struct RunState: Sendable, Hashable {
         else { return nil }
         var fingerprints: [String: Fingerprint] = [:]
         for (path, value) in outputs {
-            guard let bytes = value.objectValue?["bytes"]?.integerValue, let hash = value.objectValue?["fnv64"]?.stringValue
+            guard let bytes = value.objectValue?["bytes"]?.integerValue,
+                let hash = value.objectValue?["fnv64"]?.stringValue
             else { return nil }
             fingerprints[path] = Fingerprint(bytes: bytes, hash: hash)
         }
         self.init(
-            pipeline: pipeline, configurationHash: configurationHash, inputHash: inputHash,
-            recordsCompleted: recordsCompleted, finished: finished, runID: runID, outputs: fingerprints)
+            pipeline: pipeline,
+            configurationHash: configurationHash,
+            inputHash: inputHash,
+            recordsCompleted: recordsCompleted,
+            finished: finished,
+            runID: runID,
+            outputs: fingerprints
+        )
     }
 }

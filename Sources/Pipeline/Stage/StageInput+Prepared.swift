@@ -59,7 +59,8 @@ extension StageInput {
                         entries.reserveCapacity(batch.entries.count)
                         for entry in batch.entries {
                             switch entry {
-                            case .document(let document): entries.append(.document(document, try await prepare(document)))
+                            case .document(let document):
+                                entries.append(.document(document, try await prepare(document)))
                             case .removed(let removed): entries.append(.removed(removed))
                             }
                         }

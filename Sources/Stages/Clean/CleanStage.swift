@@ -41,8 +41,11 @@ public struct CleanStage: ConfigurableStage, DocumentStage {
                 for name in names {
                     guard let group = CleanRuleGroup(rawValue: name) else {
                         throw DecodingError.dataCorruptedError(
-                            forKey: .ruleGroups, in: container,
-                            debugDescription: "unknown rule group '\(name)'; expected some of \(valid.joined(separator: ", "))")
+                            forKey: .ruleGroups,
+                            in: container,
+                            debugDescription:
+                                "unknown rule group '\(name)'; expected some of \(valid.joined(separator: ", "))"
+                        )
                     }
                     groups.insert(group)
                 }
@@ -64,26 +67,53 @@ public struct CleanStage: ConfigurableStage, DocumentStage {
         /// The options, for `pipeline-run stages`.
         public static let documentation: [OptionDocumentation] = [
             OptionDocumentation(
-                "rule_groups", type: "list of \(CleanRuleGroup.allCases.map(\.rawValue).joined(separator: ", "))",
-                defaultValue: "all", summary: "Which rule groups run."),
+                "rule_groups",
+                type: "list of \(CleanRuleGroup.allCases.map(\.rawValue).joined(separator: ", "))",
+                defaultValue: "all",
+                summary: "Which rule groups run."
+            ),
             OptionDocumentation(
-                "drop_lines", type: "list of strings", defaultValue: "[]",
-                summary: "Extra whole lines to drop (case-insensitive, after trimming)."),
+                "drop_lines",
+                type: "list of strings",
+                defaultValue: "[]",
+                summary: "Extra whole lines to drop (case-insensitive, after trimming)."
+            ),
             OptionDocumentation(
-                "drop_patterns", type: "list of regular expressions", defaultValue: "[]",
-                summary: "Lines matching any of these are dropped; compiled once, matched per line; (?i) ignores case."),
+                "drop_patterns",
+                type: "list of regular expressions",
+                defaultValue: "[]",
+                summary: "Lines matching any of these are dropped; compiled once, matched per line; (?i) ignores case."
+            ),
             OptionDocumentation(
-                "extra_phrases", type: "list of strings", defaultValue: "[]",
-                summary: "Boilerplate phrases added to the built-in list: a short line containing one is dropped."),
+                "extra_phrases",
+                type: "list of strings",
+                defaultValue: "[]",
+                summary: "Boilerplate phrases added to the built-in list: a short line containing one is dropped."
+            ),
             OptionDocumentation(
-                "minimum_length", type: "integer 0...1000000", defaultValue: "200",
-                summary: "Articles shorter than this (characters) after cleaning are dropped as \"too short\"."),
-            OptionDocumentation("keep_headline", type: "boolean", defaultValue: "true", summary: "Keep the headline line."),
+                "minimum_length",
+                type: "integer 0...1000000",
+                defaultValue: "200",
+                summary: "Articles shorter than this (characters) after cleaning are dropped as \"too short\"."
+            ),
             OptionDocumentation(
-                "normalize_punctuation", type: "boolean", defaultValue: "false",
-                summary: "Turn curly quotes, dashes and ellipses into ASCII."),
+                "keep_headline",
+                type: "boolean",
+                defaultValue: "true",
+                summary: "Keep the headline line."
+            ),
             OptionDocumentation(
-                "detect_html", type: "boolean", defaultValue: "true", summary: "Reduce HTML documents to their text."),
+                "normalize_punctuation",
+                type: "boolean",
+                defaultValue: "false",
+                summary: "Turn curly quotes, dashes and ellipses into ASCII."
+            ),
+            OptionDocumentation(
+                "detect_html",
+                type: "boolean",
+                defaultValue: "true",
+                summary: "Reduce HTML documents to their text."
+            ),
         ]
     }
 
@@ -105,8 +135,12 @@ public struct CleanStage: ConfigurableStage, DocumentStage {
             cleaner = try ArticleTextCleaner(configuration: options.configuration)
         } catch {
             throw ConfigurationError(
-                code: .invalidValue, message: "invalid drop_patterns: \(error)", location: nil, keyPath: "",
-                hint: "patterns use Swift Regex syntax, e.g. '(?i)^sponsored by '")
+                code: .invalidValue,
+                message: "invalid drop_patterns: \(error)",
+                location: nil,
+                keyPath: "",
+                hint: "patterns use Swift Regex syntax, e.g. '(?i)^sponsored by '"
+            )
         }
     }
 

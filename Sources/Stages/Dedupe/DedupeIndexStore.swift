@@ -38,15 +38,18 @@ final class DedupeIndexStore {
                 exact_hash INTEGER NOT NULL,
                 signature BLOB NOT NULL
             );
-            """)
+            """
+        )
         let format = Self.format(of: configuration)
         let rows = try database.query("SELECT value FROM meta WHERE key = 'signature_format'")
         if let row = rows.first, case .text(let existing) = row[0] {
             guard existing == format else {
                 throw SQLiteDatabase.Failure(
-                    path: path, operation: "use the dedupe index",
+                    path: path,
+                    operation: "use the dedupe index",
                     message: "it holds signatures made with \(existing), this stage makes \(format); "
-                        + "use the same shingle_size and permutations, or another index file")
+                        + "use the same shingle_size and permutations, or another index file"
+                )
             }
         } else {
             try database.query("INSERT INTO meta (key, value) VALUES ('signature_format', ?)", [.text(format)])
@@ -55,7 +58,9 @@ final class DedupeIndexStore {
 
     /// The number of entries stored.
     func count() throws(SQLiteDatabase.Failure) -> Int {
-        guard case .integer(let count)? = try database.query("SELECT count(*) FROM entries").first?.first else { return 0 }
+        guard case .integer(let count)? = try database.query("SELECT count(*) FROM entries").first?.first else {
+            return 0
+        }
         return Int(count)
     }
 
@@ -66,7 +71,8 @@ final class DedupeIndexStore {
         var loaded = 0
         var corrupt = 0
         try statement.run([]) { row in
-            guard case .text(let id) = row[0], case .blob(let bytes) = row[1], let signature = DedupeSignature(bytes: bytes)
+            guard case .text(let id) = row[0], case .blob(let bytes) = row[1],
+                let signature = DedupeSignature(bytes: bytes)
             else {
                 corrupt += 1
                 return
@@ -76,7 +82,10 @@ final class DedupeIndexStore {
         }
         if corrupt > 0 {
             throw SQLiteDatabase.Failure(
-                path: database.path, operation: "load the dedupe index", message: "\(corrupt) entries are unreadable")
+                path: database.path,
+                operation: "load the dedupe index",
+                message: "\(corrupt) entries are unreadable"
+            )
         }
         return loaded
     }
@@ -86,7 +95,8 @@ final class DedupeIndexStore {
         try database.execute("BEGIN IMMEDIATE")
         try database.query("INSERT OR IGNORE INTO runs (run_id) VALUES (?)", [.text(runID)])
         insertStatement = try database.prepare(
-            "INSERT INTO entries (document_id, run_id, exact_hash, signature) VALUES (?, ?, ?, ?)")
+            "INSERT INTO entries (document_id, run_id, exact_hash, signature) VALUES (?, ?, ?, ?)"
+        )
         self.runID = runID
     }
 

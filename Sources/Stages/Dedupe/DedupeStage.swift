@@ -58,17 +58,35 @@ public struct DedupeStage: ConfigurableStage {
         /// The options, for `pipeline-run stages`.
         public static let documentation: [OptionDocumentation] = [
             OptionDocumentation(
-                "action", type: "one of mark, drop", defaultValue: "mark",
-                summary: "mark: keep duplicates with duplicate_of and similarity; drop: remove them."),
+                "action",
+                type: "one of mark, drop",
+                defaultValue: "mark",
+                summary: "mark: keep duplicates with duplicate_of and similarity; drop: remove them."
+            ),
             OptionDocumentation(
-                "threshold", type: "number 0.05...1.0", defaultValue: "0.33",
-                summary: "Estimated Jaccard similarity of shingle sets at which a document is a near duplicate."),
-            OptionDocumentation("shingle_size", type: "integer 1...64", defaultValue: "5", summary: "Words per shingle."),
+                "threshold",
+                type: "number 0.05...1.0",
+                defaultValue: "0.33",
+                summary: "Estimated Jaccard similarity of shingle sets at which a document is a near duplicate."
+            ),
             OptionDocumentation(
-                "permutations", type: "integer 16...1024", defaultValue: "128", summary: "MinHash signature length."),
+                "shingle_size",
+                type: "integer 1...64",
+                defaultValue: "5",
+                summary: "Words per shingle."
+            ),
             OptionDocumentation(
-                "index", type: "string", defaultValue: "none",
-                summary: "SQLite file remembering kept documents, so later runs drop re-runs of them."),
+                "permutations",
+                type: "integer 16...1024",
+                defaultValue: "128",
+                summary: "MinHash signature length."
+            ),
+            OptionDocumentation(
+                "index",
+                type: "string",
+                defaultValue: "none",
+                summary: "SQLite file remembering kept documents, so later runs drop re-runs of them."
+            ),
         ]
     }
 
@@ -87,7 +105,11 @@ public struct DedupeStage: ConfigurableStage {
         self.options = options
         self.deduplicator = Deduplicator(
             configuration: DedupeConfiguration(
-                threshold: options.threshold, shingleSize: options.shingleSize, permutationCount: options.permutations))
+                threshold: options.threshold,
+                shingleSize: options.shingleSize,
+                permutationCount: options.permutations
+            )
+        )
     }
 
     /// Checks that the index file can be opened and matches the signature format.
@@ -110,8 +132,10 @@ public struct DedupeStage: ConfigurableStage {
             var exact = 0
             var near = 0
             let deduplicator = self.deduplicator
-            try await input.forEach(concurrency: context.concurrency, prepare: { deduplicator.signature(of: $0.text) }) {
-                document, signature in
+            try await input.forEach(concurrency: context.concurrency, prepare: { deduplicator.signature(of: $0.text) })
+            {
+                document,
+                signature in
                 let decision = index.decide(id: document.id, signature: signature)
                 var result = document
                 switch decision.kind {

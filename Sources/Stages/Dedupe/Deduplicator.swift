@@ -111,7 +111,9 @@ struct Deduplicator: Sendable {
                                 let increment = increments[index]
                                 let low = Swift.min(multiplier &* first &+ increment, multiplier &* second &+ increment)
                                 let high = Swift.min(
-                                    multiplier &* third &+ increment, multiplier &* fourth &+ increment)
+                                    multiplier &* third &+ increment,
+                                    multiplier &* fourth &+ increment
+                                )
                                 minimums[index] = Swift.min(minimums[index], Swift.min(low, high))
                             }
                             start += 4
@@ -120,7 +122,9 @@ struct Deduplicator: Sendable {
                             let shingle = Self.shingleKey(words, start: start, width: width)
                             for index in 0..<permutationCount {
                                 minimums[index] = Swift.min(
-                                    minimums[index], multipliers[index] &* shingle &+ increments[index])
+                                    minimums[index],
+                                    multipliers[index] &* shingle &+ increments[index]
+                                )
                             }
                             start += 1
                         }

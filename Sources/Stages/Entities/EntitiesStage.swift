@@ -38,8 +38,10 @@ public struct EntitiesStage: ConfigurableStage, DocumentStage {
                 for name in names {
                     guard let label = EntityLabel(name: name) else {
                         throw DecodingError.dataCorruptedError(
-                            forKey: .labels, in: container,
-                            debugDescription: "unknown label '\(name)'; expected some of \(valid)")
+                            forKey: .labels,
+                            in: container,
+                            debugDescription: "unknown label '\(name)'; expected some of \(valid)"
+                        )
                     }
                     labels.insert(label)
                 }
@@ -52,8 +54,10 @@ public struct EntitiesStage: ConfigurableStage, DocumentStage {
                 for (name, phrases) in gazetteer {
                     guard let label = EntityLabel(name: name) else {
                         throw DecodingError.dataCorruptedError(
-                            forKey: .gazetteer, in: container,
-                            debugDescription: "unknown label '\(name)' in gazetteer; expected one of \(valid)")
+                            forKey: .gazetteer,
+                            in: container,
+                            debugDescription: "unknown label '\(name)' in gazetteer; expected one of \(valid)"
+                        )
                     }
                     entries[label, default: []] += phrases.filter { !$0.isEmpty }
                 }
@@ -67,17 +71,30 @@ public struct EntitiesStage: ConfigurableStage, DocumentStage {
         /// The options, for `pipeline-run stages`.
         public static let documentation: [OptionDocumentation] = [
             OptionDocumentation(
-                "labels", type: "list of \(EntityLabel.allCases.map(\.rawValue).joined(separator: ", "))",
-                defaultValue: "all", summary: "Which labels to emit (PER, GPE and MISC are accepted as synonyms)."),
+                "labels",
+                type: "list of \(EntityLabel.allCases.map(\.rawValue).joined(separator: ", "))",
+                defaultValue: "all",
+                summary: "Which labels to emit (PER, GPE and MISC are accepted as synonyms)."
+            ),
             OptionDocumentation(
-                "min_confidence", type: "number 0...1", defaultValue: "0",
-                summary: "Drop model mentions whose confidence is lower (0.5 trades ~1 point of recall for ~2 of precision)."),
+                "min_confidence",
+                type: "number 0...1",
+                defaultValue: "0",
+                summary:
+                    "Drop model mentions whose confidence is lower (0.5 trades ~1 point of recall for ~2 of precision)."
+            ),
             OptionDocumentation(
-                "gazetteer", type: "mapping of label to list of names", defaultValue: "{}",
-                summary: "Your own names, matched exactly as whole words; they override the model."),
+                "gazetteer",
+                type: "mapping of label to list of names",
+                defaultValue: "{}",
+                summary: "Your own names, matched exactly as whole words; they override the model."
+            ),
             OptionDocumentation(
-                "institutions_as_organizations", type: "boolean", defaultValue: "true",
-                summary: "Report seats of power (White House, Kremlin, Downing Street...) as ORG rather than LOC."),
+                "institutions_as_organizations",
+                type: "boolean",
+                defaultValue: "true",
+                summary: "Report seats of power (White House, Kremlin, Downing Street...) as ORG rather than LOC."
+            ),
         ]
     }
 
@@ -99,8 +116,12 @@ public struct EntitiesStage: ConfigurableStage, DocumentStage {
             recognizer = try EntityRecognizer(configuration: options.configuration)
         } catch {
             throw ConfigurationError(
-                code: .invalidValue, message: "cannot load the entity model: \(error.description)", location: nil,
-                keyPath: "", hint: "the model ships as a resource bundle next to the binary (pipeline-run_Stages.resources)")
+                code: .invalidValue,
+                message: "cannot load the entity model: \(error.description)",
+                location: nil,
+                keyPath: "",
+                hint: "the model ships as a resource bundle next to the binary (pipeline-run_Stages.resources)"
+            )
         }
     }
 
@@ -114,14 +135,16 @@ public struct EntitiesStage: ConfigurableStage, DocumentStage {
                     "text": .string(mention.text), "label": .string(mention.label.rawValue),
                     "start": .integer(Int64(mention.start)), "end": .integer(Int64(mention.end)),
                 ])
-            })
+            }
+        )
         annotated.fields["entity_summary"] = .array(
             result.summary.map { entry in
                 .object([
                     "name": .string(entry.name), "label": .string(entry.label.rawValue),
                     "count": .integer(Int64(entry.count)), "mentions": .array(entry.mentions.map(JSONValue.string)),
                 ])
-            })
+            }
+        )
         context.counters.add(result.mentions.count, to: "mentions")
         return .keep(annotated)
     }

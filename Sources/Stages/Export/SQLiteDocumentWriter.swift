@@ -54,7 +54,8 @@ final class SQLiteDocumentWriter {
             );
             CREATE VIRTUAL TABLE IF NOT EXISTS documents_fts USING fts5(id UNINDEXED, text, summary);
             BEGIN IMMEDIATE;
-            """)
+            """
+        )
         upsertDocument = try database.prepare(
             """
             INSERT INTO documents (id, text, summary, duplicate_of, metadata, run_id) VALUES (?, ?, ?, ?, ?, ?)
@@ -62,12 +63,14 @@ final class SQLiteDocumentWriter {
                 duplicate_of = excluded.duplicate_of, metadata = excluded.metadata, run_id = excluded.run_id,
                 updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
             RETURNING rowid
-            """)
+            """
+        )
         deleteText = try database.prepare("DELETE FROM documents_fts WHERE rowid = ?")
         insertText = try database.prepare("INSERT INTO documents_fts (rowid, id, text, summary) VALUES (?, ?, ?, ?)")
         deleteEntities = try database.prepare("DELETE FROM entities WHERE document_id = ?")
         insertEntity = try database.prepare(
-            "INSERT OR REPLACE INTO entities (document_id, label, name, count) VALUES (?, ?, ?, ?)")
+            "INSERT OR REPLACE INTO entities (document_id, label, name, count) VALUES (?, ?, ?, ?)"
+        )
     }
 
     /// Inserts or updates one document.
@@ -76,7 +79,9 @@ final class SQLiteDocumentWriter {
         let duplicateOf: SQLiteDatabase.Value = document.fields["duplicate_of"]?.stringValue.map { .text($0) } ?? .null
         let metadata = JSONValue.object(document.fields.filter { !Self.dedicatedFields.contains($0.key) }).serialized()
         var rowID: Int64 = 0
-        try upsertDocument.run([.text(document.id), .text(document.text), summary, duplicateOf, .text(metadata), .text(runID)]) {
+        try upsertDocument.run([
+            .text(document.id), .text(document.text), summary, duplicateOf, .text(metadata), .text(runID),
+        ]) {
             if case .integer(let value) = $0.first { rowID = value }
         }
         // The full-text row shares the document's rowid, so replacing it is an indexed lookup.

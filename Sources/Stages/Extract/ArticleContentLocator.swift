@@ -73,8 +73,13 @@ struct ArticleContentLocator: Sendable {
             }
         }
         let raw = HTMLTreeMeasures(
-            tree: tree, skipped: excluded, inLink: inLink, blockOf: blockOf, textCharacters: textCharacters,
-            textCommas: textCommas)
+            tree: tree,
+            skipped: excluded,
+            inLink: inLink,
+            blockOf: blockOf,
+            textCharacters: textCharacters,
+            textCommas: textCommas
+        )
         var removed = excluded
         let pageProse = max(raw.proseCharacters[bodyIndex], 1)
         for index in 1..<max(count, 1) where !removed[index] {
@@ -106,8 +111,13 @@ struct ArticleContentLocator: Sendable {
         self.blockOf = blockOf
         self.bodyIndex = bodyIndex
         self.measures = HTMLTreeMeasures(
-            tree: tree, skipped: removed, inLink: inLink, blockOf: blockOf, textCharacters: textCharacters,
-            textCommas: textCommas)
+            tree: tree,
+            skipped: removed,
+            inLink: inLink,
+            blockOf: blockOf,
+            textCharacters: textCharacters,
+            textCommas: textCommas
+        )
         self.scores = Array(repeating: 0, count: count)
         scoreParagraphs()
     }
@@ -125,7 +135,10 @@ struct ArticleContentLocator: Sendable {
     /// `true` when the first visible thing inside element `index` (looking through one wrapper element) is a
     /// heading that labels furniture (`FurnitureHeadingMatcher`).
     private static func opensWithFurnitureHeading(
-        _ index: Int, tree: HTMLNodeTree, characters: [Int32], text: [Int32]
+        _ index: Int,
+        tree: HTMLNodeTree,
+        characters: [Int32],
+        text: [Int32]
     ) -> Bool {
         var container = index
         for _ in 0..<2 {
@@ -141,7 +154,10 @@ struct ArticleContentLocator: Sendable {
 
     /// The first child of `parent` holding visible characters, or `nil` when that child is a text node or absent.
     private static func firstVisibleChild(
-        of parent: Int, tree: HTMLNodeTree, characters: [Int32], text: [Int32]
+        of parent: Int,
+        tree: HTMLNodeTree,
+        characters: [Int32],
+        text: [Int32]
     ) -> Int? {
         var child = parent + 1
         let end = Int(tree.nodes[parent].end)
@@ -169,7 +185,8 @@ struct ArticleContentLocator: Sendable {
             break
         }
         if hints & BoilerplateHintMatcher.Hint.navigationRole != 0 { return true }
-        return hints & BoilerplateHintMatcher.Hint.unlikely != 0 && hints & BoilerplateHintMatcher.Hint.maybeContent == 0
+        return hints & BoilerplateHintMatcher.Hint.unlikely != 0
+            && hints & BoilerplateHintMatcher.Hint.maybeContent == 0
     }
 
     /// Counts characters (non-whitespace scalars) and commas in UTF-8 text.
@@ -371,7 +388,8 @@ struct ArticleContentLocator: Sendable {
         while last >= index {
             let node = tree.nodes[last]
             if node.tag == .text && !removed[last] {
-                for byte in tree.text[Int(node.start)..<Int(node.stop)].reversed() where !ArticleTextSpacing.isSpace(byte) {
+                for byte in tree.text[Int(node.start)..<Int(node.stop)].reversed()
+                where !ArticleTextSpacing.isSpace(byte) {
                     return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
                         || byte == 0x82  // last byte of U+3002 IDEOGRAPHIC FULL STOP
                 }

@@ -44,8 +44,10 @@ struct ArticleMetadataReader: Sendable {
         metadata.title =
             facts.metaContent(["og:title", "twitter:title"]) ?? linked.headline
             ?? facts.title.map(ArticleTextSpacing.collapsed).flatMap { $0.isEmpty ? nil : $0 }
-        let metaAuthor = facts.metaContent(["author", "article:author", "byl", "parsely-author", "sailthru.author",
-                                            "dc.creator", "dcterms.creator"])
+        let metaAuthor = facts.metaContent([
+            "author", "article:author", "byl", "parsely-author", "sailthru.author",
+            "dc.creator", "dcterms.creator",
+        ])
         metadata.author =
             (metaAuthor.flatMap { $0.hasPrefix("http") ? nil : $0 }) ?? linked.author ?? bylineText(locator)
         metadata.date =
@@ -117,11 +119,14 @@ struct ArticleMetadataReader: Sendable {
         let tree = locator.tree
         for index in 1..<max(tree.count, 1) where !locator.excluded[index] && tree.nodes[index].tag != .text {
             let hints = tree.hintBytes(of: index)
-            guard ExtractByteSearch.contains(hints, "byline") || ExtractByteSearch.contains(hints, "author") else { continue }
+            guard ExtractByteSearch.contains(hints, "byline") || ExtractByteSearch.contains(hints, "author") else {
+                continue
+            }
             let characters = locator.rawCharacters(index)
             guard characters > 2 && characters < 60 else { continue }
             let text = ArticleTextSpacing.collapsed(
-                ArticleTextRenderer.render([index], of: locator, selection: .visible))
+                ArticleTextRenderer.render([index], of: locator, selection: .visible)
+            )
             if !text.isEmpty { return text }
         }
         return nil

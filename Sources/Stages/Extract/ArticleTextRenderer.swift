@@ -46,7 +46,8 @@ struct ArticleTextRenderer {
                 let skip: Bool
                 switch selection {
                 case .cleaned:
-                    skip = locator.removed[index] || (node.tag != .text && index != root && locator.isCleanedAway(index))
+                    skip =
+                        locator.removed[index] || (node.tag != .text && index != root && locator.isCleanedAway(index))
                 case .visible:
                     skip = locator.excluded[index]
                 }

@@ -37,9 +37,15 @@ struct ExtractConfiguration: Sendable, Equatable {
 
     /// A configuration with the given options; omitted ones take their defaults.
     init(
-        favor: Favor = .balanced, minimumTextLength: Int = 250, includeTables: Bool = true,
-        includeLists: Bool = true, includeLinkText: Bool = true, includeHeadings: Bool = true,
-        includeTitleHeading: Bool = false, includeCaptions: Bool = false, maximumInputBytes: Int = 64 << 20
+        favor: Favor = .balanced,
+        minimumTextLength: Int = 250,
+        includeTables: Bool = true,
+        includeLists: Bool = true,
+        includeLinkText: Bool = true,
+        includeHeadings: Bool = true,
+        includeTitleHeading: Bool = false,
+        includeCaptions: Bool = false,
+        maximumInputBytes: Int = 64 << 20
     ) {
         self.favor = favor
         self.minimumTextLength = minimumTextLength

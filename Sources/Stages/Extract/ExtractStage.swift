@@ -41,8 +41,10 @@ public struct ExtractStage: ConfigurableStage, DocumentStage {
             if let favor = try container.decodeIfPresent(String.self, forKey: .favor) {
                 guard let parsed = ExtractConfiguration.Favor(rawValue: favor) else {
                     throw DecodingError.dataCorruptedError(
-                        forKey: .favor, in: container,
-                        debugDescription: "expected one of precision, balanced, recall, found \"\(favor)\"")
+                        forKey: .favor,
+                        in: container,
+                        debugDescription: "expected one of precision, balanced, recall, found \"\(favor)\""
+                    )
                 }
                 configuration.favor = parsed
             }
@@ -60,17 +62,53 @@ public struct ExtractStage: ConfigurableStage, DocumentStage {
         /// The options, for `pipeline-run stages`.
         public static let documentation: [OptionDocumentation] = [
             OptionDocumentation(
-                "favor", type: "one of precision, balanced, recall", defaultValue: "balanced",
-                summary: "How strictly borderline blocks are kept."),
+                "favor",
+                type: "one of precision, balanced, recall",
+                defaultValue: "balanced",
+                summary: "How strictly borderline blocks are kept."
+            ),
             OptionDocumentation(
-                "min_text_length", type: "integer", defaultValue: "250",
-                summary: "Below this many characters, fall back to wider selections of the page."),
-            OptionDocumentation("include_tables", type: "boolean", defaultValue: "true", summary: "Keep tables, a row per line."),
-            OptionDocumentation("include_lists", type: "boolean", defaultValue: "true", summary: "Keep lists, an item per line."),
-            OptionDocumentation("include_link_text", type: "boolean", defaultValue: "true", summary: "Keep the text of links."),
-            OptionDocumentation("include_headings", type: "boolean", defaultValue: "true", summary: "Keep h2-h6 headings."),
-            OptionDocumentation("include_title", type: "boolean", defaultValue: "false", summary: "Keep the page's h1 title."),
-            OptionDocumentation("include_captions", type: "boolean", defaultValue: "false", summary: "Keep figure captions."),
+                "min_text_length",
+                type: "integer",
+                defaultValue: "250",
+                summary: "Below this many characters, fall back to wider selections of the page."
+            ),
+            OptionDocumentation(
+                "include_tables",
+                type: "boolean",
+                defaultValue: "true",
+                summary: "Keep tables, a row per line."
+            ),
+            OptionDocumentation(
+                "include_lists",
+                type: "boolean",
+                defaultValue: "true",
+                summary: "Keep lists, an item per line."
+            ),
+            OptionDocumentation(
+                "include_link_text",
+                type: "boolean",
+                defaultValue: "true",
+                summary: "Keep the text of links."
+            ),
+            OptionDocumentation(
+                "include_headings",
+                type: "boolean",
+                defaultValue: "true",
+                summary: "Keep h2-h6 headings."
+            ),
+            OptionDocumentation(
+                "include_title",
+                type: "boolean",
+                defaultValue: "false",
+                summary: "Keep the page's h1 title."
+            ),
+            OptionDocumentation(
+                "include_captions",
+                type: "boolean",
+                defaultValue: "false",
+                summary: "Keep figure captions."
+            ),
         ]
     }
 
@@ -95,7 +133,11 @@ public struct ExtractStage: ConfigurableStage, DocumentStage {
         let url = document.fields["url"]?.stringValue
         let article: ExtractedArticle
         if let bytes = HTMLPayload.bytes(of: document) {
-            article = extractor.extract(html: bytes, contentType: document.fields["content_type"]?.stringValue, url: url)
+            article = extractor.extract(
+                html: bytes,
+                contentType: document.fields["content_type"]?.stringValue,
+                url: url
+            )
         } else if extractor.looksLikeHTML(document.text) {
             article = extractor.extract(html: document.text, url: url)
         } else {
@@ -111,7 +153,8 @@ public struct ExtractStage: ConfigurableStage, DocumentStage {
         extracted.text = article.text
         extracted.fields.removeValue(forKey: HTMLPayload.marker)
         let metadata: [(String, String?)] = [
-            ("title", article.title), ("author", article.author), ("published", article.date), ("url", article.url ?? url),
+            ("title", article.title), ("author", article.author), ("published", article.date),
+            ("url", article.url ?? url),
             ("language", article.language), ("charset", article.charset), ("site_name", article.siteName),
         ]
         for (key, value) in metadata {

@@ -60,7 +60,9 @@ final class GzipMemberInflater {
     func inflate(_ input: UnsafeBufferPointer<UInt8>, into output: inout [UInt8], limit: Int = 1 << 18) throws(Failure)
         -> Step
     {
-        guard let base = input.baseAddress, input.count > 0 else { return Step(consumed: 0, memberEnded: false, produced: 0) }
+        guard let base = input.baseAddress, input.count > 0 else {
+            return Step(consumed: 0, memberEnded: false, produced: 0)
+        }
         let start = output.count
         output.reserveCapacity(start + limit)
         var scratch = [UInt8](repeating: 0, count: limit)

@@ -31,13 +31,21 @@ struct HTMLArticleExtractor: Sendable {
     /// - Returns: The article. When the bytes do not look like HTML, `wasHTML` is `false` and `text` is the input
     ///   itself if it is UTF-8 text, or empty (with `charset` `binary`) if it is not.
     func extract(html bytes: [UInt8], contentType: String?, url: String?) -> ExtractedArticle {
-        let input = bytes.count > configuration.maximumInputBytes
+        let input =
+            bytes.count > configuration.maximumInputBytes
             ? Array(bytes.prefix(configuration.maximumInputBytes)) : bytes
         guard Self.looksLikeHTML(bytes: input[...]) else {
             let isText = HTMLCharsetSniffer.isValidUTF8(input) && !Self.looksBinary(input)
             return ExtractedArticle(
-                text: isText ? String(decoding: input, as: UTF8.self) : "", title: nil, author: nil, date: nil,
-                url: url, language: nil, charset: isText ? "utf-8" : "binary", wasHTML: false)
+                text: isText ? String(decoding: input, as: UTF8.self) : "",
+                title: nil,
+                author: nil,
+                date: nil,
+                url: url,
+                language: nil,
+                charset: isText ? "utf-8" : "binary",
+                wasHTML: false
+            )
         }
         let charset = HTMLCharsetSniffer.decide(input, contentType: contentType)
         let parsed = LibXMLHTMLParser.parse(input, encoding: charset.converterName)
@@ -45,9 +53,15 @@ struct HTMLArticleExtractor: Sendable {
         let metadata = ArticleMetadataReader.read(parsed.facts, locator: locator, pageURL: url)
         return ExtractedArticle(
             text: ArticleLeadLineFilter.strip(articleText(locator), title: metadata.title, author: metadata.author),
-            title: metadata.title, author: metadata.author, date: metadata.date,
-            url: metadata.url, language: metadata.language, charset: charset.label, wasHTML: true,
-            siteName: metadata.siteName)
+            title: metadata.title,
+            author: metadata.author,
+            date: metadata.date,
+            url: metadata.url,
+            language: metadata.language,
+            charset: charset.label,
+            wasHTML: true,
+            siteName: metadata.siteName
+        )
     }
 
     /// Extracts the article from a page that is already decoded (for example a JSONL field): the text is

@@ -22,16 +22,36 @@ struct HTMLCharsetSniffer: Sendable {
         }
         add(["utf-8", "utf8", "unicode-1-1-utf-8", "utf-16", "utf-16le", "utf-16be", "unicode"], "utf-8", "UTF-8")
         add(
-            ["windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1",
-             "ascii", "us-ascii", "iso-ir-100", "cp819", "ibm819", "csisolatin1"], "windows-1252", "WINDOWS-1252")
-        add(["shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "csshiftjis", "ms932", "cp932"],
-            "shift_jis", "CP932")
+            [
+                "windows-1252", "cp1252", "x-cp1252", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1",
+                "ascii", "us-ascii", "iso-ir-100", "cp819", "ibm819", "csisolatin1",
+            ],
+            "windows-1252",
+            "WINDOWS-1252"
+        )
+        add(
+            ["shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "windows-31j", "csshiftjis", "ms932", "cp932"],
+            "shift_jis",
+            "CP932"
+        )
         add(["euc-jp", "x-euc-jp", "cseucpkdfmtjapanese"], "euc-jp", "EUC-JP")
         add(["iso-2022-jp", "csiso2022jp"], "iso-2022-jp", "ISO-2022-JP")
-        add(["euc-kr", "ks_c_5601-1987", "ksc5601", "windows-949", "cp949", "x-windows-949", "korean", "csksc56011987"],
-            "euc-kr", "CP949")
-        add(["gb2312", "gbk", "gb18030", "x-gbk", "chinese", "cp936", "ms936", "windows-936", "csgb2312", "gb_2312-80"],
-            "gb18030", "GB18030")
+        add(
+            [
+                "euc-kr", "ks_c_5601-1987", "ksc5601", "windows-949", "cp949", "x-windows-949", "korean",
+                "csksc56011987",
+            ],
+            "euc-kr",
+            "CP949"
+        )
+        add(
+            [
+                "gb2312", "gbk", "gb18030", "x-gbk", "chinese", "cp936", "ms936", "windows-936", "csgb2312",
+                "gb_2312-80",
+            ],
+            "gb18030",
+            "GB18030"
+        )
         add(["big5", "big5-hkscs", "cn-big5", "x-x-big5", "csbig5"], "big5", "BIG5-HKSCS")
         add(["koi8-r", "koi8", "cskoi8r"], "koi8-r", "KOI8-R")
         add(["koi8-u", "koi8-ru"], "koi8-u", "KOI8-U")
@@ -41,8 +61,11 @@ struct HTMLCharsetSniffer: Sendable {
             add(["windows-\(number)", "cp\(number)", "x-cp\(number)"], "windows-\(number)", "WINDOWS-\(number)")
         }
         for number in [2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16] {
-            add(["iso-8859-\(number)", "iso8859-\(number)", "iso_8859-\(number)"], "iso-8859-\(number)",
-                "ISO-8859-\(number)")
+            add(
+                ["iso-8859-\(number)", "iso8859-\(number)", "iso_8859-\(number)"],
+                "iso-8859-\(number)",
+                "ISO-8859-\(number)"
+            )
         }
         return table.mapValues { (label: $0.0, converter: $0.1) }
     }()

@@ -1,7 +1,7 @@
 public import Pipeline
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads `.html` and `.htm` files: each file is one document holding the page (for the `extract` stage), whatever
@@ -25,11 +25,18 @@ public struct HTMLFileFormat: InputFormat {
         func failure(_ reason: String) -> InputRecord {
             .invalid(
                 RemovedDocument(
-                    id: file.relativeName, source: source, stage: "input", disposition: .deadLettered(error: reason),
-                    document: nil))
+                    id: file.relativeName,
+                    source: source,
+                    stage: "input",
+                    disposition: .deadLettered(error: reason),
+                    document: nil
+                )
+            )
         }
         let descriptor = open(file.path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return failure(FileAccessError.fromErrno(path: file.path, operation: "open").description) }
+        guard descriptor >= 0 else {
+            return failure(FileAccessError.fromErrno(path: file.path, operation: "open").description)
+        }
         defer { close(descriptor) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -48,6 +55,8 @@ public struct HTMLFileFormat: InputFormat {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             return failure(total == 0 ? "empty text" : "text is only whitespace")
         }
-        return .document(HTMLPayload.document(id: file.relativeName, bytes: bytes, contentType: "text/html", source: source))
+        return .document(
+            HTMLPayload.document(id: file.relativeName, bytes: bytes, contentType: "text/html", source: source)
+        )
     }
 }

@@ -12,7 +12,11 @@ enum HTMLPayload {
 
     /// A document for a page's bytes.
     static func document(
-        id: String, bytes: [UInt8], contentType: String?, source: DocumentSource, fields: [String: JSONValue] = [:]
+        id: String,
+        bytes: [UInt8],
+        contentType: String?,
+        source: DocumentSource,
+        fields: [String: JSONValue] = [:]
     ) -> Document {
         var fields = fields
         if let contentType { fields["content_type"] = .string(contentType) }

@@ -42,7 +42,11 @@ struct HTMLTreeMeasures: Sendable {
     ///   - textCharacters: Character count of each text node.
     ///   - textCommas: Comma count of each text node.
     init(
-        tree: HTMLNodeTree, skipped: [Bool], inLink: [Bool], blockOf: [Int32], textCharacters: [Int32],
+        tree: HTMLNodeTree,
+        skipped: [Bool],
+        inLink: [Bool],
+        blockOf: [Int32],
+        textCharacters: [Int32],
         textCommas: [Int32]
     ) {
         let count = tree.count

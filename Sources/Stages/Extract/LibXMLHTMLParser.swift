@@ -87,7 +87,8 @@ struct LibXMLHTMLParser: Sendable {
         unsafeBitCast(
             { (_: UnsafeMutableRawPointer?, _: UnsafePointer<CChar>?) in }
                 as @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void,
-            to: xmlGenericErrorFunc.self)
+            to: xmlGenericErrorFunc.self
+        )
     }
 
     /// Replaces the context's DOM-building callbacks with the tree builder's.
@@ -184,11 +185,15 @@ private final class HTMLTreeBuilder {
                         if rel == "author" { appendHintLiteral("author") }
                     }
                 case 4 where matches(attributeName, "lang"):
-                    if tag == .html, let value, facts.htmlLanguage == nil { facts.htmlLanguage = String(cString: value) }
+                    if tag == .html, let value, facts.htmlLanguage == nil {
+                        facts.htmlLanguage = String(cString: value)
+                    }
                 case 8 where matches(attributeName, "datetime"):
                     if let value, facts.firstTimeValue == nil { facts.firstTimeValue = String(cString: value) }
                 case 4 where matches(attributeName, "type"):
-                    if tag == .script, let value, lowercased(value)?.contains("ld+json") == true { isJSONLinkedData = true }
+                    if tag == .script, let value, lowercased(value)?.contains("ld+json") == true {
+                        isJSONLinkedData = true
+                    }
                 default:
                     break
                 }
@@ -197,8 +202,14 @@ private final class HTMLTreeBuilder {
         }
         tree.nodes.append(
             HTMLNodeTree.Node(
-                tag: tag, flags: flags, parent: parent, end: index + 1, start: hintStart,
-                stop: Int32(tree.hints.count)))
+                tag: tag,
+                flags: flags,
+                parent: parent,
+                end: index + 1,
+                start: hintStart,
+                stop: Int32(tree.hints.count)
+            )
+        )
         openElements.append(index)
         if tag == .title && facts.title == nil {
             captureKind = .title
@@ -243,8 +254,14 @@ private final class HTMLTreeBuilder {
         tree.text.append(contentsOf: bytes)
         tree.nodes.append(
             HTMLNodeTree.Node(
-                tag: .text, flags: 0, parent: parent, end: Int32(last + 2), start: start,
-                stop: Int32(tree.text.count)))
+                tag: .text,
+                flags: 0,
+                parent: parent,
+                end: Int32(last + 2),
+                start: start,
+                stop: Int32(tree.text.count)
+            )
+        )
     }
 
     /// Script and style bodies: kept only when a JSON-LD script is being captured.
@@ -294,11 +311,14 @@ private final class HTMLTreeBuilder {
     }
 
     private func attributeValue(
-        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>, _ wanted: StaticString
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>,
+        _ wanted: StaticString
     ) -> String? {
         var position = 0
         while let name = attributes[position] {
-            if Int(xmlStrlen(name)) == wanted.utf8CodeUnitCount && matches(name, wanted), let value = attributes[position + 1] {
+            if Int(xmlStrlen(name)) == wanted.utf8CodeUnitCount && matches(name, wanted),
+                let value = attributes[position + 1]
+            {
                 return String(cString: value)
             }
             position += 2
@@ -315,6 +335,7 @@ private final class HTMLTreeBuilder {
             if !ArticleTextSpacing.isSpace(byte) { compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
             cursor += 1
         }
-        return ExtractByteSearch.contains(compact[...], "display:none") || ExtractByteSearch.contains(compact[...], "visibility:hidden")
+        return ExtractByteSearch.contains(compact[...], "display:none")
+            || ExtractByteSearch.contains(compact[...], "visibility:hidden")
     }
 }

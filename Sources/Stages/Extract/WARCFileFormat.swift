@@ -43,8 +43,13 @@ struct WARCDocumentReader: DocumentReader {
             self.openError = nil
             return .invalid(
                 RemovedDocument(
-                    id: file.relativeName, source: DocumentSource(path: file.path), stage: "input",
-                    disposition: .deadLettered(error: openError), document: nil))
+                    id: file.relativeName,
+                    source: DocumentSource(path: file.path),
+                    stage: "input",
+                    disposition: .deadLettered(error: openError),
+                    document: nil
+                )
+            )
         }
         while reader != nil {
             let record: WARCRecord?
@@ -76,8 +81,13 @@ struct WARCDocumentReader: DocumentReader {
             if let status = record.httpStatus { fields["http_status"] = .integer(Int64(status)) }
             return .document(
                 HTMLPayload.document(
-                    id: id, bytes: record.payload, contentType: record.contentType,
-                    source: DocumentSource(path: file.path, line: nil), fields: fields))
+                    id: id,
+                    bytes: record.payload,
+                    contentType: record.contentType,
+                    source: DocumentSource(path: file.path, line: nil),
+                    fields: fields
+                )
+            )
         }
         return nil
     }
@@ -85,7 +95,12 @@ struct WARCDocumentReader: DocumentReader {
     private func invalid(id: String, _ reason: String) -> InputRecord {
         .invalid(
             RemovedDocument(
-                id: id, source: DocumentSource(path: file.path), stage: "input", disposition: .deadLettered(error: reason),
-                document: nil))
+                id: id,
+                source: DocumentSource(path: file.path),
+                stage: "input",
+                disposition: .deadLettered(error: reason),
+                document: nil
+            )
+        )
     }
 }

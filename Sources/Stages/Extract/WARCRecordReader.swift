@@ -120,8 +120,11 @@ private final class WARCByteSource {
                 fileEnded = true
                 if inflater.isInsideMember {
                     throw WARCReadError(
-                        code: .truncated, message: "gzip member ends early", path: "",
-                        offset: memberStarts.last?.file ?? 0)
+                        code: .truncated,
+                        message: "gzip member ends early",
+                        path: "",
+                        offset: memberStarts.last?.file ?? 0
+                    )
                 }
                 return false
             }
@@ -188,8 +191,11 @@ private final class WARCByteSource {
                 scanned += 1
                 if scanned > limit {
                     throw WARCReadError(
-                        code: .badHeader, message: "header line longer than \(limit) bytes", path: "",
-                        offset: reportedOffset(bufferBase + position))
+                        code: .badHeader,
+                        message: "header line longer than \(limit) bytes",
+                        path: "",
+                        offset: reportedOffset(bufferBase + position)
+                    )
                 }
             }
             if !(try fill(available + 1)) {
@@ -223,14 +229,22 @@ private final class WARCByteSource {
         } while versionLine.isEmpty
         let offset = reportedOffset(recordStart)
         guard versionLine.starts(with: Array("WARC/".utf8)) else {
-            throw WARCReadError(code: .notWARC, message: "record does not start with a WARC/ version line", path: "",
-                                offset: offset)
+            throw WARCReadError(
+                code: .notWARC,
+                message: "record does not start with a WARC/ version line",
+                path: "",
+                offset: offset
+            )
         }
         var headers: [String: String] = [:]
         while true {
             guard let line = try readLine() else {
-                throw WARCReadError(code: .truncated, message: "file ends inside the record header", path: "",
-                                    offset: offset)
+                throw WARCReadError(
+                    code: .truncated,
+                    message: "file ends inside the record header",
+                    path: "",
+                    offset: offset
+                )
             }
             if line.isEmpty { break }
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else {
@@ -241,8 +255,12 @@ private final class WARCByteSource {
                 ArticleTextSpacing.collapsed(String(decoding: line[(colon + 1)...], as: UTF8.self))
         }
         guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
-            throw WARCReadError(code: .badHeader, message: "missing or invalid Content-Length", path: "",
-                                offset: offset)
+            throw WARCReadError(
+                code: .badHeader,
+                message: "missing or invalid Content-Length",
+                path: "",
+                offset: offset
+            )
         }
         var block: [UInt8] = []
         block.reserveCapacity(min(length, maximumPayloadBytes + 65_536))
@@ -251,8 +269,13 @@ private final class WARCByteSource {
         while remaining > 0 {
             let needsMore = position >= buffer.count
             if needsMore, !(try fill(1)) {
-                throw WARCReadError(code: .truncated, message: "file ends inside the record content "
-                    + "(\(length - remaining) of \(length) bytes)", path: "", offset: offset)
+                throw WARCReadError(
+                    code: .truncated,
+                    message: "file ends inside the record content "
+                        + "(\(length - remaining) of \(length) bytes)",
+                    path: "",
+                    offset: offset
+                )
             }
             let take = min(remaining, buffer.count - position)
             let keep = max(0, min(take, keepLimit - block.count))
@@ -261,8 +284,12 @@ private final class WARCByteSource {
             remaining -= take
         }
         return Self.makeRecord(
-            headers: headers, block: block, truncated: length > block.count, offset: offset,
-            maximumPayloadBytes: maximumPayloadBytes)
+            headers: headers,
+            block: block,
+            truncated: length > block.count,
+            offset: offset,
+            maximumPayloadBytes: maximumPayloadBytes
+        )
     }
 
     /// After an error: skip to the next record start (gzip: the next member; plain: the next `WARC/` line).
@@ -308,13 +335,23 @@ private final class WARCByteSource {
 
     /// Builds a record from its headers and content block, parsing the HTTP message of `response` records.
     private static func makeRecord(
-        headers: [String: String], block: [UInt8], truncated: Bool, offset: Int, maximumPayloadBytes: Int
+        headers: [String: String],
+        block: [UInt8],
+        truncated: Bool,
+        offset: Int,
+        maximumPayloadBytes: Int
     ) -> WARCRecord {
         let type = (headers["warc-type"] ?? "").lowercased()
         var record = WARCRecord(
-            type: type, targetURI: headers["warc-target-uri"].map(Self.unbracketed), date: headers["warc-date"],
-            httpStatus: nil, contentType: headers["content-type"], payload: block, payloadTruncated: truncated,
-            offset: offset)
+            type: type,
+            targetURI: headers["warc-target-uri"].map(Self.unbracketed),
+            date: headers["warc-date"],
+            httpStatus: nil,
+            contentType: headers["content-type"],
+            payload: block,
+            payloadTruncated: truncated,
+            offset: offset
+        )
         let isHTTP = (headers["content-type"] ?? "").lowercased().contains("application/http")
         if type == "response" && (isHTTP || block.starts(with: Array("HTTP/".utf8))) {
             Self.parseHTTPResponse(block, into: &record)
@@ -382,7 +419,8 @@ private final class WARCByteSource {
             var end = index
             while end < body.count && body[end] != 0x0A { end += 1 }
             guard end < body.count else { return nil }
-            let sizeText = String(decoding: body[index..<end], as: UTF8.self)
+            let sizeText =
+                String(decoding: body[index..<end], as: UTF8.self)
                 .split(separator: ";").first.map { ArticleTextSpacing.collapsed(String($0)) } ?? ""
             guard let size = Int(sizeText, radix: 16), size >= 0 else { return nil }
             index = end + 1

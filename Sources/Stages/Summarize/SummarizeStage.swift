@@ -34,9 +34,11 @@ public struct SummarizeStage: ConfigurableStage, DocumentStage {
             if let method = try container.decodeIfPresent(String.self, forKey: .method) {
                 guard let parsed = SummaryMethod(rawValue: method) else {
                     throw DecodingError.dataCorruptedError(
-                        forKey: .method, in: container,
+                        forKey: .method,
+                        in: container,
                         debugDescription:
-                            "expected one of \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(method)\"")
+                            "expected one of \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(method)\""
+                    )
                 }
                 configuration.method = parsed
             }
@@ -45,13 +47,18 @@ public struct SummarizeStage: ConfigurableStage, DocumentStage {
             if let rounding = try container.decodeIfPresent(String.self, forKey: .ratioRounding) {
                 guard let parsed = SummaryRatioRounding(rawValue: rounding) else {
                     throw DecodingError.dataCorruptedError(
-                        forKey: .ratioRounding, in: container,
-                        debugDescription: "expected one of nearest, up, found \"\(rounding)\"")
+                        forKey: .ratioRounding,
+                        in: container,
+                        debugDescription: "expected one of nearest, up, found \"\(rounding)\""
+                    )
                 }
                 configuration.ratioRounding = parsed
             }
             configuration.maxCharacters = try container.decodeIfPresent(
-                Int.self, forKey: .maxCharacters, in: 1...10_000_000)
+                Int.self,
+                forKey: .maxCharacters,
+                in: 1...10_000_000
+            )
             configuration.maxSentences =
                 try container.decodeIfPresent(Int.self, forKey: .maxSentences, in: 10...1_000_000) ?? 2_000
             self.configuration = configuration
@@ -60,24 +67,41 @@ public struct SummarizeStage: ConfigurableStage, DocumentStage {
         /// The options, for `pipeline-run stages`.
         public static let documentation: [OptionDocumentation] = [
             OptionDocumentation(
-                "method", type: "one of \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", "))",
+                "method",
+                type: "one of \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", "))",
                 defaultValue: "news",
-                summary: "Ranking: news (frequency + TextRank + LexRank + MMR), or a simpler baseline."),
+                summary: "Ranking: news (frequency + TextRank + LexRank + MMR), or a simpler baseline."
+            ),
             OptionDocumentation(
-                "sentences", type: "integer 1...10000", defaultValue: "none",
-                summary: "Summary length in sentences (wins over ratio)."),
+                "sentences",
+                type: "integer 1...10000",
+                defaultValue: "none",
+                summary: "Summary length in sentences (wins over ratio)."
+            ),
             OptionDocumentation(
-                "ratio", type: "number 0.001...1.0", defaultValue: "0.4 when no length is set",
-                summary: "Summary length as a fraction of the body's sentences, rounded, at least 1."),
+                "ratio",
+                type: "number 0.001...1.0",
+                defaultValue: "0.4 when no length is set",
+                summary: "Summary length as a fraction of the body's sentences, rounded, at least 1."
+            ),
             OptionDocumentation(
-                "ratio_rounding", type: "one of nearest, up", defaultValue: "nearest",
-                summary: "How ratio × sentences becomes a whole number."),
+                "ratio_rounding",
+                type: "one of nearest, up",
+                defaultValue: "nearest",
+                summary: "How ratio × sentences becomes a whole number."
+            ),
             OptionDocumentation(
-                "max_chars", type: "integer", defaultValue: "none",
-                summary: "Longest summary in characters; sentences that would overflow are skipped."),
+                "max_chars",
+                type: "integer",
+                defaultValue: "none",
+                summary: "Longest summary in characters; sentences that would overflow are skipped."
+            ),
             OptionDocumentation(
-                "max_sentences", type: "integer 10...1000000", defaultValue: "2000",
-                summary: "Only the first N body sentences are ranked, which bounds the cost of huge documents."),
+                "max_sentences",
+                type: "integer 10...1000000",
+                defaultValue: "2000",
+                summary: "Only the first N body sentences are ranked, which bounds the cost of huge documents."
+            ),
         ]
     }
 

@@ -17,7 +17,8 @@ import Testing
 
     /// The first seed with ad markers and a newsletter block added, as an aggregator republishes it.
     static func republished(_ text: String) -> String {
-        "[ad_1]\nAdvertisement\n" + text.replacingOccurrences(of: "\n\n", with: "\n\n[ad_2]\n\n", options: [], range: nil)
+        "[ad_1]\nAdvertisement\n"
+            + text.replacingOccurrences(of: "\n\n", with: "\n\n[ad_2]\n\n", options: [], range: nil)
             + "\n\nSign Up for Our Newsletters\nGet the best of the news delivered to your inbox every morning.\n"
     }
 
@@ -33,15 +34,21 @@ import Testing
     }
 
     func run(
-        _ options: DedupeStage.Options, _ documents: [Document], concurrency: Int = 2, folder: String
+        _ options: DedupeStage.Options,
+        _ documents: [Document],
+        concurrency: Int = 2,
+        folder: String
     ) async throws -> (RunReport, [Document]) {
         let collected = Collected()
         let plan = PipelinePlan(
-            name: "t", input: InputOptions(paths: []), output: OutputOptions(deadLetterPath: folder + "/dead.jsonl"),
+            name: "t",
+            input: InputOptions(paths: []),
+            output: OutputOptions(deadLetterPath: folder + "/dead.jsonl"),
             stages: [
                 .init(name: "dedupe", typeName: "dedupe", stage: DedupeStage(options: options)),
                 .init(name: "collect", typeName: "collect", stage: Collect(collected: collected)),
-            ])
+            ]
+        )
         let report = try await PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
             .run(reader: { ArrayDocumentReader(documents: documents) })
         return (report, collected.documents)
@@ -81,7 +88,10 @@ import Testing
     @Test func resultsDoNotDependOnConcurrency() async throws {
         let base = try Self.seed("000_b91e1b26261307a9.txt")
         let documents = (0..<300).map { number in
-            Document(id: "d\(number)", text: number % 3 == 0 ? base + " Update \(number / 30)." : "Story \(number) " + base.suffix(200))
+            Document(
+                id: "d\(number)",
+                text: number % 3 == 0 ? base + " Update \(number / 30)." : "Story \(number) " + base.suffix(200)
+            )
         }
         let (_, one) = try await run(try options("action: mark"), documents, concurrency: 1, folder: folder())
         let (_, eight) = try await run(try options("action: mark"), documents, concurrency: 8, folder: folder())
@@ -95,12 +105,17 @@ import Testing
         let first = try Self.seed("000_b91e1b26261307a9.txt")
         let second = try Self.seed("002_b572a6a0bfdea77a.txt")
         let (report1, output1) = try await run(
-            options, [Document(id: "one", text: first), Document(id: "two", text: second)], folder: dir)
+            options,
+            [Document(id: "one", text: first), Document(id: "two", text: second)],
+            folder: dir
+        )
         #expect(output1.map { $0.fields["duplicate_of"] } == [.null, .null])
         #expect(report1.stages[0].counters["index_loaded"] == 0)
         let (report2, output2) = try await run(
-            options, [Document(id: "two-again", text: second), Document(id: "one-republished", text: Self.republished(first))],
-            folder: dir)
+            options,
+            [Document(id: "two-again", text: second), Document(id: "one-republished", text: Self.republished(first))],
+            folder: dir
+        )
         #expect(report2.stages[0].counters["index_loaded"] == 2)
         #expect(output2.map { $0.fields["duplicate_of"] } == [.string("two"), .string("one")])
         #expect(report2.stages[0].counters["index_size"] == 2)
@@ -124,9 +139,17 @@ import Testing
 
     @Test func anIndexMadeWithOtherSettingsIsRefused() async throws {
         let dir = folder()
-        _ = try await run(try options("index: \(dir)/i.sqlite"), [Document(id: "a", text: "Some text here.")], folder: dir)
+        _ = try await run(
+            try options("index: \(dir)/i.sqlite"),
+            [Document(id: "a", text: "Some text here.")],
+            folder: dir
+        )
         await #expect(throws: SQLiteDatabase.Failure.self) {
-            _ = try await run(try options("index: \(dir)/i.sqlite\nshingle_size: 3"), [Document(id: "a", text: "x")], folder: dir)
+            _ = try await run(
+                try options("index: \(dir)/i.sqlite\nshingle_size: 3"),
+                [Document(id: "a", text: "x")],
+                folder: dir
+            )
         }
     }
 

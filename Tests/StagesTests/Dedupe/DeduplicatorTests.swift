@@ -28,7 +28,8 @@ import Testing
             Get notified of important news and special executive deals.
             Follow us on Twitter and Facebook for the latest updates.
             © 2020 All rights reserved. This material may not be published, broadcast, rewritten or redistributed.
-            """)
+            """
+        )
         return paragraphs.joined(separator: "\n\n").replacingOccurrences(of: "'", with: "’")
     }
 
@@ -184,7 +185,9 @@ import Testing
         let index = deduplicator.makeIndex()
         index.insert(id: "stored", signature: decoded)
         let decision = index.decide(
-            id: "new", signature: deduplicator.signature(of: Self.withAdsAndNewsletter(original)))
+            id: "new",
+            signature: deduplicator.signature(of: Self.withAdsAndNewsletter(original))
+        )
         #expect(decision.kind == .nearDuplicate)
         #expect(decision.duplicateOf == "stored")
         #expect(index.decide(id: "same", signature: signature).kind == .exactDuplicate)
@@ -213,7 +216,8 @@ import Testing
                 "threshold must be between 0 and 1, got 1.5",
                 "shingle_size must be at least 1, got 0",
                 "permutations must be between 1 and 1024, got 0",
-            ])
+            ]
+        )
         let clamped = Deduplicator(configuration: configuration).configuration
         #expect(clamped.threshold == 1.0 && clamped.shingleSize == 1 && clamped.permutationCount == 1)
         #expect(DedupeConfiguration().problems.isEmpty)

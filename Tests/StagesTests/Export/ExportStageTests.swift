@@ -113,14 +113,20 @@ import Testing
         let tricky = "x'); DROP TABLE documents; --"
         let first = [
             Document(
-                id: "a", text: "Mike Pompeo met the foreign minister.",
+                id: "a",
+                text: "Mike Pompeo met the foreign minister.",
                 fields: [
                     "summary": .string("Pompeo met."), "duplicate_of": .null, "topic": .string("diplomacy"),
                     "entity_summary": .array([
                         .object(["name": .string("Mike Pompeo"), "label": .string("PERSON"), "count": .integer(2)])
                     ]),
-                ]),
-            Document(id: tricky, text: "Robert'); DROP TABLE entities;-- \"quoted\"", fields: ["duplicate_of": .string("a")]),
+                ]
+            ),
+            Document(
+                id: tricky,
+                text: "Robert'); DROP TABLE entities;-- \"quoted\"",
+                fields: ["duplicate_of": .string("a")]
+            ),
         ]
         _ = try await run([export], documents: first, deadLetter: dir + "/dead.jsonl")
         let rerun = [Document(id: "a", text: "Updated text about Biden.", fields: ["summary": .string("Biden.")])]
@@ -130,8 +136,13 @@ import Testing
         #expect(try database.query("SELECT count(*) FROM documents") == [[.integer(2)]])
         #expect(
             try database.query("SELECT text, summary, duplicate_of FROM documents WHERE id = ?", [.text(tricky)])
-                == [[.text("Robert'); DROP TABLE entities;-- \"quoted\""), .null, .text("a")]])
-        #expect(try database.query("SELECT text, summary FROM documents WHERE id = 'a'") == [[.text("Updated text about Biden."), .text("Biden.")]])
+                == [[.text("Robert'); DROP TABLE entities;-- \"quoted\""), .null, .text("a")]]
+        )
+        #expect(
+            try database.query("SELECT text, summary FROM documents WHERE id = 'a'") == [
+                [.text("Updated text about Biden."), .text("Biden.")]
+            ]
+        )
         #expect(try database.query("SELECT id FROM documents_fts WHERE documents_fts MATCH 'Biden'") == [[.text("a")]])
         #expect(try database.query("SELECT id FROM documents_fts WHERE documents_fts MATCH 'Pompeo'").isEmpty)
         #expect(try database.query("SELECT count(*) FROM entities") == [[.integer(0)]])
@@ -142,7 +153,11 @@ import Testing
         let dir = folder()
         let path = dir + "/news.db"
         let export = ExportStage(options: .init(format: .sqlite, path: path))
-        _ = try await run([export], documents: [Document(id: "kept", text: "First run.")], deadLetter: dir + "/dead.jsonl")
+        _ = try await run(
+            [export],
+            documents: [Document(id: "kept", text: "First run.")],
+            deadLetter: dir + "/dead.jsonl"
+        )
         let documents = (0..<300).map { Document(id: "d\($0)", text: "t") } + [Document(id: "boom", text: "t")]
         await #expect(throws: StageFailure.self) {
             _ = try await run([export, Bomb()], documents: documents, deadLetter: dir + "/dead.jsonl")

@@ -32,7 +32,8 @@ struct HTMLArticleExtractorGoldenTests {
                 which the storm had filled with sand.
 
                 The council said the work cost less than expected.
-                """)
+                """
+        )
         #expect(article.title == "Harbour reopens | Coast Gazette")
         #expect(article.language == "en")
         #expect(article.url == "https://coast.example/harbour")
@@ -80,7 +81,8 @@ struct HTMLArticleExtractorGoldenTests {
 
                 Monday to Friday: 9:00 to 21:00
                 Saturday: 10:00 to 18:00
-                """)
+                """
+        )
         #expect(article.title == "Library extends opening hours")
         #expect(article.author == "Rosa Lind")
         #expect(article.date == "2024-05-02T08:30:00Z")
@@ -90,7 +92,10 @@ struct HTMLArticleExtractorGoldenTests {
 
     @Test func windows1252PageDeclaredByMetaCharsetComesOutAsUTF8() throws {
         let article = extractor.extract(
-            html: try ExtractFixtures.bytes("windows-1252.html"), contentType: nil, url: nil)
+            html: try ExtractFixtures.bytes("windows-1252.html"),
+            contentType: nil,
+            url: nil
+        )
         #expect(article.charset == "windows-1252")
         #expect(
             article.text == """
@@ -99,7 +104,8 @@ struct HTMLArticleExtractorGoldenTests {
 
                 “C’est une tradition,” explique le patron, qui prépare plus de trois cents tasses par jour — sans \
                 compter les croissants.
-                """)
+                """
+        )
         #expect(article.title == "Café crème – Le Petit Journal")
         #expect(article.author == "Amélie Dupont")
         #expect(article.language == "fr")
@@ -114,7 +120,8 @@ struct HTMLArticleExtractorGoldenTests {
                 週末まで見頃が続く見込みです。
 
                 花見客の一人は「毎年この季節を楽しみにしています」と話しました。
-                """)
+                """
+        )
         #expect(article.title == "東京の桜")
     }
 
@@ -125,7 +132,9 @@ struct HTMLArticleExtractorGoldenTests {
         #expect(HTMLCharsetSniffer.decide(bytes, contentType: nil).label == "windows-1252")
         #expect(HTMLCharsetSniffer.decide(Array("<p>caf\u{e9}</p>".utf8), contentType: nil).label == "utf-8")
         #expect(HTMLCharsetSniffer.decide([0x3C, 0x70, 0x3E, 0xE9, 0x3C], contentType: nil).label == "windows-1252")
-        #expect(HTMLCharsetSniffer.decide([0xEF, 0xBB, 0xBF, 0x3C], contentType: "text/html; charset=gbk").label == "utf-8")
+        #expect(
+            HTMLCharsetSniffer.decide([0xEF, 0xBB, 0xBF, 0x3C], contentType: "text/html; charset=gbk").label == "utf-8"
+        )
     }
 
     @Test func tablesListsAndLinkTextFollowTheConfiguration() {
@@ -149,16 +158,19 @@ struct HTMLArticleExtractorGoldenTests {
                 Hillcrest | 12
 
                 The league resumes in September, when two promoted clubs join the first division.
-                """)
+                """
+        )
         let lean = HTMLArticleExtractor(
-            configuration: ExtractConfiguration(minimumTextLength: 0, includeTables: false, includeLinkText: false))
+            configuration: ExtractConfiguration(minimumTextLength: 0, includeTables: false, includeLinkText: false)
+        )
         #expect(
             lean.extract(html: html, url: nil).text == """
                 Results of the regional chess league were published on Monday, with taking the title for the third \
                 year running after a close final round.
 
                 The league resumes in September, when two promoted clubs join the first division.
-                """)
+                """
+        )
     }
 
     @Test(arguments: [
@@ -173,7 +185,11 @@ struct HTMLArticleExtractorGoldenTests {
     }
 
     @Test func plainTextInputIsReturnedAsIsAndMarkedNotHTML() {
-        let article = extractor.extract(html: Array("Just a line of text.\nAnd another.".utf8), contentType: nil, url: nil)
+        let article = extractor.extract(
+            html: Array("Just a line of text.\nAnd another.".utf8),
+            contentType: nil,
+            url: nil
+        )
         #expect(!article.wasHTML)
         #expect(article.text == "Just a line of text.\nAnd another.")
     }

@@ -7,11 +7,15 @@ struct HTMLArticleExtractorHostileInputTests {
     let extractor = HTMLArticleExtractor()
 
     @Test func hundredThousandNestedDivsDoNotOverflowTheStack() {
-        let html = "<html><body>" + String(repeating: "<div>", count: 100_000)
+        let html =
+            "<html><body>" + String(repeating: "<div>", count: 100_000)
             + "<p>Deep inside the nesting, a paragraph survives with enough words to be an article of its own.</p>"
             + String(repeating: "</div>", count: 100_000) + "</body></html>"
         let article = extractor.extract(html: Array(html.utf8), contentType: nil, url: nil)
-        #expect(article.text == "Deep inside the nesting, a paragraph survives with enough words to be an article of its own.")
+        #expect(
+            article.text
+                == "Deep inside the nesting, a paragraph survives with enough words to be an article of its own."
+        )
     }
 
     @Test func unclosedTagsStrayEndTagsAndABrokenCommentKeepTheArticle() {
@@ -26,7 +30,8 @@ struct HTMLArticleExtractorHostileInputTests {
                 First paragraph of the story is here, and it goes on for a while without closing.
 
                 Second paragraph follows bold nested text and a stray
-                """)
+                """
+        )
     }
 
     @Test func binaryGarbageIsNotHTMLAndGivesNoText() {
@@ -42,7 +47,9 @@ struct HTMLArticleExtractorHostileInputTests {
     }
 
     @Test func garbageAfterAnHTMLStartIsParsedWithoutCrashing() {
-        var bytes = Array("<html><body><p>Lead paragraph that is long enough to be kept by the extractor, surely.</p>".utf8)
+        var bytes = Array(
+            "<html><body><p>Lead paragraph that is long enough to be kept by the extractor, surely.</p>".utf8
+        )
         var state: UInt32 = 99
         for _ in 0..<100_000 {
             state = state &* 1_664_525 &+ 1_013_904_223
@@ -57,7 +64,9 @@ struct HTMLArticleExtractorHostileInputTests {
     @Test func emptyAndWhitespaceInputsGiveEmptyText() {
         #expect(extractor.extract(html: [], contentType: nil, url: nil).text == "")
         #expect(extractor.extract(html: Array("<html></html>".utf8), contentType: nil, url: nil).text == "")
-        #expect(extractor.extract(html: Array("<html><body>   </body></html>".utf8), contentType: nil, url: nil).text == "")
+        #expect(
+            extractor.extract(html: Array("<html><body>   </body></html>".utf8), contentType: nil, url: nil).text == ""
+        )
     }
 
     @Test func aFiveMegabytePageIsExtractedWhole() {
@@ -72,7 +81,8 @@ struct HTMLArticleExtractorHostileInputTests {
     @Test func concurrentExtractionsGiveIdenticalResults() async {
         let html = Array(
             "<html><body><main><p>Concurrent calls share one extractor value, and each creates its own parser.</p></main></body></html>"
-                .utf8)
+                .utf8
+        )
         let results = await withTaskGroup(of: String.self) { group in
             for _ in 0..<16 { group.addTask { extractor.extract(html: html, contentType: nil, url: nil).text } }
             var texts: [String] = []

@@ -47,7 +47,8 @@ struct HTMLArticleExtractorNonEnglishTests {
 
                 Am Sonntag öffnet der Lesesaal künftig um zwölf Uhr, betreut von Ehrenamtlichen des Fördervereins, die \
                 sich im Winter darauf vorbereitet haben.
-                """)
+                """
+        )
         #expect(article.title == "Stadtbibliothek verlängert Öffnungszeiten")
         #expect(article.author == "Anna Schmidt")
         #expect(article.language == "de")
@@ -88,7 +89,8 @@ struct HTMLArticleExtractorNonEnglishTests {
 
                 Los ingenieros reconstruyeron cuarenta metros del muelle, sustituyeron dos grúas y dragaron el canal \
                 de entrada, que la tormenta había llenado de arena.
-                """)
+                """
+        )
         #expect(article.title == "El puerto reabre tras las reparaciones")
     }
 

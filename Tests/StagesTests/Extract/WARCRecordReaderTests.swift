@@ -13,7 +13,8 @@ struct WARCRecordReaderTests {
                 guard let record = try reader.next() else { break }
                 lines.append(
                     "\(record.type) \(record.targetURI ?? "-") \(record.httpStatus.map(String.init) ?? "-") "
-                        + "\(record.contentType ?? "-") \(record.payload.count)@\(record.offset)")
+                        + "\(record.contentType ?? "-") \(record.payload.count)@\(record.offset)"
+                )
             } catch let error as WARCReadError {
                 lines.append("error \(error.code) @\(error.offset): \(error.message)")
             }
@@ -28,7 +29,8 @@ struct WARCRecordReaderTests {
                 "response https://example.org/hello 200 text/html; charset=utf-8 227@179",
                 "request https://example.org/hello - application/http; msgtype=request 42@701",
                 "response https://example.org/missing 404 text/html 42@925",
-            ])
+            ]
+        )
     }
 
     @Test func gzipWARCReportsMemberOffsets() throws {
@@ -38,7 +40,8 @@ struct WARCRecordReaderTests {
                 "response https://example.org/hello 200 text/html; charset=utf-8 227@161",
                 "request https://example.org/hello - application/http; msgtype=request 42@513",
                 "response https://example.org/missing 404 text/html 42@697",
-            ])
+            ]
+        )
     }
 
     @Test func responsePayloadIsTheHTMLBodyAndChunkedBodiesAreDecoded() throws {
@@ -51,7 +54,10 @@ struct WARCRecordReaderTests {
         #expect(responses[0].date == "2024-03-01T10:00:01Z")
         #expect(String(decoding: responses[1].payload, as: UTF8.self) == "<html><body><p>Not found</p></body></html>")
         let article = HTMLArticleExtractor().extract(
-            html: responses[0].payload, contentType: responses[0].contentType, url: responses[0].targetURI)
+            html: responses[0].payload,
+            contentType: responses[0].contentType,
+            url: responses[0].targetURI
+        )
         #expect(article.title == "Hello")
         #expect(article.text.hasPrefix("The first page of the handmade crawl has one paragraph"))
     }
@@ -62,14 +68,16 @@ struct WARCRecordReaderTests {
                 "warcinfo - - application/warc-fields 20@0",
                 "error notWARC @179: record does not start with a WARC/ version line",
                 "response https://example.org/hello 200 text/html; charset=utf-8 227@222",
-            ])
+            ]
+        )
         #expect(
             try summaries(ExtractFixtures.path("malformed.warc.gz")) == [
                 "warcinfo - - application/warc-fields 20@0",
                 "error notWARC @161: record does not start with a WARC/ version line",
                 "error corruptGzip @221: invalid code lengths set",
                 "response https://example.org/hello 200 text/html; charset=utf-8 227@240",
-            ])
+            ]
+        )
     }
 
     @Test func truncatedFileEndsWithATruncationError() throws {
@@ -77,7 +85,8 @@ struct WARCRecordReaderTests {
             try summaries(ExtractFixtures.path("truncated.warc")) == [
                 "warcinfo - - application/warc-fields 20@0",
                 "error truncated @179: file ends inside the record content (50 of 307 bytes)",
-            ])
+            ]
+        )
     }
 
     @Test func missingFileThrowsCannotOpen() {
