@@ -1,5 +1,5 @@
 # pipeline-run: the two commands a newcomer needs are `make run` and `make test`.
-.PHONY: setup build run test release bench-runner clean
+.PHONY: setup build run test lint release bench-runner clean
 
 setup:
 	@scripts/setup.sh
@@ -14,6 +14,10 @@ run: setup
 ## Builds and runs the tests.
 test: setup
 	swift test
+
+## Checks the formatting (swift format, .swift-format: 4 spaces, 120 columns).
+lint:
+	swift format lint --strict -r Sources Tests Examples Benchmarks Tools Package.swift
 
 release: setup
 	swift build -c release --product pipeline-run
