@@ -13,64 +13,17 @@ struct ParallelBatchProcessor<S: DocumentStage>: Sendable {
     let stage: S
     let context: StageContext
 
-    private enum Event: Sendable {
-        case pulled(DocumentBatch?)
-        case processed(sequence: Int, batch: DocumentBatch, busy: Duration)
-    }
-
     func run(input: StageInput, output: StageOutput) async throws {
-        let limit = context.concurrency
-        let channel = input.channelForParallelRead
         let statistics = input.statisticsRecorder
-        try await withThrowingTaskGroup(of: Event.self) { group in
-            var inputFinished = false
-            var pulling = false
-            var inFlight = 0
-            var nextSequence = 0
-            var nextToEmit = 0
-            var finished: [Int: DocumentBatch] = [:]
-            while true {
-                if !inputFinished, !pulling, inFlight + finished.count < limit {
-                    pulling = true
-                    group.addTask {
-                        var iterator = channel.makeAsyncIterator()
-                        return .pulled(await iterator.next())
-                    }
-                }
-                guard pulling || inFlight > 0 else { break }
-                guard let event = try await group.next() else { break }
-                switch event {
-                case .pulled(let batch):
-                    pulling = false
-                    guard let batch else {
-                        try Task.checkCancellation()
-                        inputFinished = true
-                        continue
-                    }
-                    let sequence = nextSequence
-                    nextSequence += 1
-                    inFlight += 1
-                    group.addTask { [stage, context] in
-                        let started = ContinuousClock.now
-                        let processed = try await Self.process(
-                            batch,
-                            stage: stage,
-                            context: context,
-                            statistics: statistics
-                        )
-                        return .processed(sequence: sequence, batch: processed, busy: ContinuousClock.now - started)
-                    }
-                case .processed(let sequence, let batch, let busy):
-                    inFlight -= 1
-                    statistics.addBusy(busy)
-                    finished[sequence] = batch
-                    while let ready = finished.removeValue(forKey: nextToEmit) {
-                        await output.send(ready)
-                        nextToEmit += 1
-                    }
-                }
-            }
-        }
+        try await input.orderedBatches(
+            limit: context.concurrency,
+            transform: { [stage, context] batch in
+                let started = ContinuousClock.now
+                defer { statistics.addBusy(ContinuousClock.now - started) }
+                return try await Self.process(batch, stage: stage, context: context, statistics: statistics)
+            },
+            consume: { batch in await output.send(batch) }
+        )
     }
 
     private static func process(
@@ -150,8 +103,6 @@ extension Duration {
 }
 
 extension StageInput {
-    /// The underlying channel, for processors that pull whole batches from several tasks.
-    var channelForParallelRead: AsyncChannel<DocumentBatch> { channel }
     /// The stage's statistics.
     var statisticsRecorder: StageStatisticsRecorder { statistics }
 }

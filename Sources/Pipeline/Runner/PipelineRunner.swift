@@ -398,15 +398,6 @@ public struct PipelineRunner: Sendable {
                 case .document:
                     totals.written += 1
                     written += 1
-                case .removed(let removed) where stream != nil:
-                    switch removed.disposition {
-                    case .dropped(let reason):
-                        totals.dropped["\(removed.stage): \(reason)", default: 0] += 1
-                        dropped += 1
-                    case .deadLettered:
-                        totals.deadLettered += 1
-                        deadLettered += 1
-                    }
                 case .removed(let removed):
                     switch removed.disposition {
                     case .dropped(let reason):
@@ -415,6 +406,8 @@ public struct PipelineRunner: Sendable {
                     case .deadLettered:
                         totals.deadLettered += 1
                         deadLettered += 1
+                        // A stream writes no dead-letter file: failures show as status lines (one-to-one) only.
+                        guard stream == nil else { break }
                         line.removeAll(keepingCapacity: true)
                         removed.deadLetterJSON.write(to: &line)
                         line.append(0x0A)

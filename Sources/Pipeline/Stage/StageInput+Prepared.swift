@@ -21,81 +21,40 @@ extension StageInput {
         prepare: @escaping @Sendable (Document) async throws -> Prepared,
         _ body: (Document, Prepared) async throws -> Void
     ) async throws {
-        let limit = Swift.max(1, concurrency)
-        let channel = self.channel
         let statistics = self.statistics
-        try await withThrowingTaskGroup(of: PreparedEvent<Prepared>.self) { group in
-            var inputFinished = false
-            var pulling = false
-            var inFlight = 0
-            var nextSequence = 0
-            var nextToConsume = 0
-            var finished: [Int: [PreparedEntry<Prepared>]] = [:]
-            while true {
-                if !inputFinished, !pulling, inFlight + finished.count < limit {
-                    pulling = true
-                    group.addTask {
-                        var iterator = channel.makeAsyncIterator()
-                        return .pulled(await iterator.next())
+        try await orderedBatches(
+            limit: concurrency,
+            transform: { batch in
+                let started = ContinuousClock.now
+                defer { statistics.addBusy(ContinuousClock.now - started) }
+                var entries: [PreparedEntry<Prepared>] = []
+                entries.reserveCapacity(batch.entries.count)
+                for entry in batch.entries {
+                    switch entry {
+                    case .document(let document): entries.append(.document(document, try await prepare(document)))
+                    case .removed(let removed): entries.append(.removed(removed))
                     }
                 }
-                guard pulling || inFlight > 0 else { break }
-                guard let event = try await group.next() else { break }
-                switch event {
-                case .pulled(let batch):
-                    pulling = false
-                    guard let batch else {
-                        try Task.checkCancellation()
-                        inputFinished = true
-                        continue
-                    }
-                    let sequence = nextSequence
-                    nextSequence += 1
-                    inFlight += 1
-                    group.addTask {
+                return entries
+            },
+            consume: { entries in
+                for entry in entries {
+                    switch entry {
+                    case .removed(let removed):
+                        output.forward(removed)
+                    case .document(let document, let prepared):
+                        statistics.update {
+                            $0.documentsIn += 1
+                            $0.bytesIn += document.byteCount
+                        }
                         let started = ContinuousClock.now
-                        defer { statistics.addBusy(ContinuousClock.now - started) }
-                        var entries: [PreparedEntry<Prepared>] = []
-                        entries.reserveCapacity(batch.entries.count)
-                        for entry in batch.entries {
-                            switch entry {
-                            case .document(let document):
-                                entries.append(.document(document, try await prepare(document)))
-                            case .removed(let removed): entries.append(.removed(removed))
-                            }
-                        }
-                        return .prepared(sequence: sequence, entries: entries)
-                    }
-                case .prepared(let sequence, let entries):
-                    inFlight -= 1
-                    finished[sequence] = entries
-                    while let ready = finished.removeValue(forKey: nextToConsume) {
-                        nextToConsume += 1
-                        for entry in ready {
-                            switch entry {
-                            case .removed(let removed):
-                                output.forward(removed)
-                            case .document(let document, let prepared):
-                                statistics.update {
-                                    $0.documentsIn += 1
-                                    $0.bytesIn += document.byteCount
-                                }
-                                let started = ContinuousClock.now
-                                try await body(document, prepared)
-                                statistics.addBusy(ContinuousClock.now - started)
-                            }
-                        }
+                        try await body(document, prepared)
+                        statistics.addBusy(ContinuousClock.now - started)
                     }
                 }
             }
-        }
+        )
     }
-}
-
-/// A result of the tasks of ``StageInput/forEach(concurrency:prepare:_:)``.
-private enum PreparedEvent<Prepared: Sendable>: Sendable {
-    case pulled(DocumentBatch?)
-    case prepared(sequence: Int, entries: [PreparedEntry<Prepared>])
 }
 
 /// A stream entry with its prepared value.
