@@ -121,4 +121,25 @@ import Testing
         #expect(extracted.text == [paragraph, paragraph, paragraph].joined(separator: "\n\n"))
         #expect(extracted.fields["title"] == .string("Budget"))
     }
+
+    @Test func extractKeepsCommentsOnlyWhenAsked() async throws {
+        let paragraph = "The council approved the new budget on Tuesday after a long debate about school funding."
+        let page =
+            "<html><body><article><p>\(paragraph)</p><p>\(paragraph)</p><p>\(paragraph)</p></article>"
+            + "<section id=\"comments\"><h3>2 comments</h3><div class=\"comment\"><p>Great news for the schools.</p></div>"
+            + "</section></body></html>"
+        let plain = try keep(
+            try await (try make("type: extract") as! ExtractStage).process(
+                Document(id: "h", text: page),
+                context: context
+            )
+        )
+        #expect(!plain.text.contains("Great news"))
+        let withComments = try keep(
+            try await (try make("type: extract\ninclude_comments: true") as! ExtractStage)
+                .process(Document(id: "h", text: page), context: context)
+        )
+        #expect(withComments.text.hasPrefix(paragraph))
+        #expect(withComments.text.hasSuffix("2 comments\n\nGreat news for the schools."))
+    }
 }

@@ -31,6 +31,9 @@ struct ExtractConfiguration: Sendable, Equatable {
     var includeCaptions: Bool = false
     /// The most bytes of HTML parsed per page; longer pages are cut (a safety limit). Default 64 MiB.
     var maximumInputBytes: Int = 64 << 20
+    /// Append the page's comment sections (elements whose class or id names comments) after the article, separated
+    /// by a blank line. Default `false`: comments are page furniture.
+    var includeComments: Bool = false
 
     /// The default configuration.
     init() {}

@@ -29,6 +29,7 @@ public struct ExtractStage: ConfigurableStage, DocumentStage {
             case includeHeadings = "include_headings"
             case includeTitle = "include_title"
             case includeCaptions = "include_captions"
+            case includeComments = "include_comments"
         }
 
         /// Creates options with the defaults.
@@ -56,6 +57,7 @@ public struct ExtractStage: ConfigurableStage, DocumentStage {
             configuration.includeHeadings = try container.decodeIfPresent(Bool.self, forKey: .includeHeadings) ?? true
             configuration.includeTitleHeading = try container.decodeIfPresent(Bool.self, forKey: .includeTitle) ?? false
             configuration.includeCaptions = try container.decodeIfPresent(Bool.self, forKey: .includeCaptions) ?? false
+            configuration.includeComments = try container.decodeIfPresent(Bool.self, forKey: .includeComments) ?? false
             self.configuration = configuration
         }
 
@@ -108,6 +110,12 @@ public struct ExtractStage: ConfigurableStage, DocumentStage {
                 type: "boolean",
                 defaultValue: "false",
                 summary: "Keep figure captions."
+            ),
+            OptionDocumentation(
+                "include_comments",
+                type: "boolean",
+                defaultValue: "false",
+                summary: "Append the page's comment sections after the article."
             ),
         ]
     }

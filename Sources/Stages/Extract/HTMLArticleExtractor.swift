@@ -130,6 +130,32 @@ struct HTMLArticleExtractor: Sendable {
             let visible = ArticleTextRenderer.render([locator.bodyIndex], of: locator, selection: .visible)
             if ArticleContentLocator.characterCount(visible) > 2 * length { text = visible }
         }
+        if configuration.includeComments {
+            let comments = commentText(locator, outside: roots)
+            if !comments.isEmpty { text = text.isEmpty ? comments : text + "\n\n" + comments }
+        }
         return text
+    }
+
+    /// The visible text of the page's comment sections: the outermost elements whose class or id contains
+    /// `comment`, outside the article (and not containing it), in page order.
+    private func commentText(_ locator: ArticleContentLocator, outside roots: [Int]) -> String {
+        let tree = locator.tree
+        var blocks: [Int] = []
+        var index = 0
+        while index < tree.count {
+            let node = tree.nodes[index]
+            if node.tag != .text, ExtractByteSearch.contains(tree.hintBytes(of: index), "comment"),
+                !roots.contains(where: {
+                    $0 == index || locator.isAncestor($0, of: index) || locator.isAncestor(index, of: $0)
+                })
+            {
+                blocks.append(index)
+                index = Int(node.end)
+                continue
+            }
+            index += 1
+        }
+        return blocks.isEmpty ? "" : ArticleTextRenderer.render(blocks, of: locator, selection: .visible)
     }
 }
