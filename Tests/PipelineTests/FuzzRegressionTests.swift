@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Pipeline
@@ -81,6 +82,56 @@ struct FuzzRegressionTests {
         let error = try #require(Self.parseError("a: 1\u{2028}b: \u{1}\n"))
         #expect(error.location == SourceLocation(file: "test.yaml", line: 2, column: 4))
         #expect(error.sourceLine == "b: \u{1}")
+    }
+
+    /// jsonl target: a number beyond Double's range was read as infinity, which has no JSON form and was written
+    /// back as `null`, so a document's member changed between one pipeline and the next. It is a syntax error now.
+    @Test(arguments: [
+        ("1e999", "number out of range at column 1"),
+        (#"{"n": -1e400}"#, "number out of range at column 7"),
+        ("[0.5, 129012345e0890]", "number out of range at column 7"),
+    ])
+    func numberOutOfRange(input: String, message: String) {
+        do {
+            let value = try JSONParser().parse(input)
+            Issue.record("parsed as \(value)")
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    /// The fuzzer's input, read as JSON Lines with `text_field: body`, `id_field: text` and `max_document_bytes: 16`:
+    /// the line with the huge number is dead-lettered instead of becoming a document with `"n": null`.
+    @Test func outOfRangeNumberInJSONLinesIsDeadLettered() throws {
+        let folder = TemporaryFolder()
+        let path = folder.write(
+            "input.jsonl",
+            #"{"n":"x","body":"bod99","n":12345678:"x","body":"body text","text":"dropped"}"# + "\n"
+                + #"{"body":"1e999","n":129012345e0890}"# + "\n"
+        )
+        let options = InputOptions(
+            paths: [path],
+            format: .jsonl,
+            textField: "body",
+            idField: "text",
+            maxDocumentBytes: 16
+        )
+        var reader = InputFileReader(expansion: try InputExpander(options: options).expand(), options: options)
+        var reasons: [String] = []
+        while let record = reader.next() {
+            switch record {
+            case .document(let document): reasons.append("document \(document.id)")
+            case .invalid(let removed):
+                guard case .deadLettered(let error) = removed.disposition else { continue }
+                reasons.append(error)
+            }
+        }
+        #expect(
+            reasons == [
+                "line 1: invalid JSON: unexpected character ':', expected ',' or '}' at column 37",
+                "line 2: invalid JSON: number out of range at column 21",
+            ]
+        )
     }
 
     /// With a final line break the error stays on the (empty) line after the text, which exists.

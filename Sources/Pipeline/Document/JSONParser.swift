@@ -194,6 +194,8 @@ public struct JSONParser: Sendable {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             if isInteger, let value = Int64(text) { return .integer(value) }
             guard let value = Double(text) else { throw error("invalid number") }
+            // Infinity has no JSON form: it would be written back as null.
+            guard value.isFinite else { throw SyntaxError(message: "number out of range", offset: start) }
             return .double(value)
         }
 
