@@ -90,8 +90,11 @@ struct NewsSentenceSplitter: Sendable, Equatable {
     /// Whether the trimmed first line `line` is a headline.
     private func isHeadline(_ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
         var last = line.upperBound - 1
-        while last > line.lowerBound, Self.isCloser(bytes, last) != 0 {
-            last -= Self.isCloser(bytes, last)
+        // Step back over closing quotes and brackets, stopping at the line's first character.
+        while last > line.lowerBound {
+            let width = Self.isCloser(bytes, last)
+            guard width != 0, last - width >= line.lowerBound else { break }
+            last -= width
         }
         let final = bytes[last]
         let endsWithEllipsis = Self.isEllipsisEnd(bytes, last, lowerBound: line.lowerBound)
