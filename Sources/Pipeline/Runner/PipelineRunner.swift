@@ -285,10 +285,8 @@ public struct PipelineRunner: Sendable {
             case .invalid(let removed):
                 totals.invalid += 1
                 logger.warning(
-                    "unreadable input sent to the dead-letter output",
-                    metadata: [
-                        "id": "\(removed.id)", "source": "\(removed.source)", "reason": "\(removed.disposition)",
-                    ]
+                    "unreadable input",
+                    metadata: ["id": "\(removed.id)", "source": "\(removed.source)", "reason": "\(removed.reason)"]
                 )
                 entries.append(.removed(removed))
             }

@@ -34,6 +34,14 @@ public struct RemovedDocument: Sendable, Hashable {
         self.document = document
     }
 
+    /// Why the document was removed, as text: the drop reason or the error.
+    public var reason: String {
+        switch disposition {
+        case .dropped(let reason): return reason
+        case .deadLettered(let error): return error
+        }
+    }
+
     /// The dead-letter record: `{"id", "stage", "error", "source", "document"}`.
     public var deadLetterJSON: JSONValue {
         var members: [String: JSONValue] = [
