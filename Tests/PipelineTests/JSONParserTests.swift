@@ -77,4 +77,21 @@ import Testing
         let parsed = try parser.parse(text)
         #expect(parsed == document.json)
     }
+
+    @Test(arguments: [
+        (Int64(0), "0"), (9, "9"), (10, "10"), (-7, "-7"), (1_234_567_890, "1234567890"),
+        (Int64.max, "9223372036854775807"), (Int64.min, "-9223372036854775808"),
+    ])
+    func serialisesIntegers(value: Int64, text: String) throws {
+        #expect(JSONValue.integer(value).serialized() == text)
+        #expect(try JSONParser().parse(text) == .integer(value))
+    }
+
+    @Test func sortsKeysByteWiseIncludingNonASCII() {
+        // UTF-8 byte order: "Z" (5A) < "a" (61) < "é" (C3 A9) < "中" (E4 B8 AD) < "😀" (F0 9F 98 80).
+        let value = JSONValue.object([
+            "😀": .integer(5), "é": .integer(3), "a": .integer(2), "中": .integer(4), "Z": .null,
+        ])
+        #expect(value.serialized() == #"{"Z":null,"a":2,"é":3,"中":4,"😀":5}"#)
+    }
 }

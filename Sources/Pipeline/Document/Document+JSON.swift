@@ -6,11 +6,11 @@ extension Document {
         JSONValue.writeString(id, to: &output)
         output.append(contentsOf: ",\"text\":".utf8)
         JSONValue.writeString(text, to: &output)
-        for key in fields.keys.sorted() where key != "id" && key != "text" {
+        for member in JSONValue.sortedByKey(fields) where member.key != "id" && member.key != "text" {
             output.append(UInt8(ascii: ","))
-            JSONValue.writeString(key, to: &output)
+            JSONValue.writeString(member.key, to: &output)
             output.append(UInt8(ascii: ":"))
-            fields[key]!.write(to: &output)
+            member.value.write(to: &output)
         }
         output.append(UInt8(ascii: "}"))
     }

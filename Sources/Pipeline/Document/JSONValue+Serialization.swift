@@ -16,7 +16,7 @@ extension JSONValue {
         switch self {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
-        case .integer(let value): output.append(contentsOf: String(value).utf8)
+        case .integer(let value): JSONValue.writeInteger(value, to: &output)
         case .double(let value):
             if value.isFinite {
                 if value == value.rounded(), abs(value) < 1e15 {
@@ -38,13 +38,50 @@ extension JSONValue {
             output.append(UInt8(ascii: "]"))
         case .object(let members):
             output.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted().enumerated() {
+            for (index, member) in JSONValue.sortedByKey(members).enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(key, to: &output)
+                JSONValue.writeString(member.key, to: &output)
                 output.append(UInt8(ascii: ":"))
-                members[key]!.write(to: &output)
+                member.value.write(to: &output)
             }
             output.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// The members of an object sorted byte-wise by key (UTF-8 order, which is also code point order).
+    ///
+    /// Sorting the members themselves, rather than the keys and then looking each one up, hashes no key; this is
+    /// the hot path of writing documents with many small objects (entity mentions).
+    /// - Parameter members: The members.
+    /// - Returns: The members in key order.
+    static func sortedByKey(_ members: [String: JSONValue]) -> ContiguousArray<(key: String, value: JSONValue)> {
+        var sorted = ContiguousArray<(key: String, value: JSONValue)>()
+        sorted.reserveCapacity(members.count)
+        for member in members { sorted.append(member) }
+        sorted.sort { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        return sorted
+    }
+
+    /// Appends the decimal digits of an integer, without making a `String`.
+    /// - Parameters:
+    ///   - value: The integer.
+    ///   - output: The buffer to append to.
+    static func writeInteger(_ value: Int64, to output: inout [UInt8]) {
+        if value < 0 { output.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        guard magnitude >= 10 else {
+            output.append(UInt8(ascii: "0") + UInt8(magnitude))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for the 20 digits of UInt64.max
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            while magnitude > 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            output.append(contentsOf: buffer[start...])
         }
     }
 
