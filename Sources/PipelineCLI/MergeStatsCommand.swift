@@ -74,6 +74,6 @@ struct MergeStatsCommand: ParsableCommand {
             ),
         ])
         print(merged.serialized())
-        if !balanced { throw PipelineExitCode.runFailed }
+        if !balanced { throw PipelineExitCode.internalError }
     }
 }

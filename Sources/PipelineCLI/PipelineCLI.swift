@@ -48,8 +48,9 @@ struct PipelineCommand: AsyncParsableCommand {
         commandName: "pipeline-run",
         abstract: "Turns raw news text into clean, deduplicated, annotated records, as a YAML pipeline declares.",
         discussion: """
-            Exit codes: 0 success; 1 invalid configuration; 2 the run failed; 64 usage error;
-            130/143 interrupted by SIGINT/SIGTERM after a graceful stop.
+            Exit codes: 0 success; 1 invalid configuration; 2 a document failed under on_error: fail; 64 usage \
+            error; 70 internal error (accounting mismatch); 75 transient failure (I/O, disk full: retry); 130/143 \
+            interrupted by SIGINT/SIGTERM after a graceful stop.
             """,
         subcommands: [
             RunCommand.self, ValidateCommand.self, StagesCommand.self, TestCommand.self, PlanCommand.self,
@@ -59,11 +60,31 @@ struct PipelineCommand: AsyncParsableCommand {
 }
 
 /// The process exit codes `pipeline-run` uses.
+///
+/// Permanent failures (configuration, usage, bad input under `on_error: fail`) are kept apart from transient ones
+/// (I/O) and from internal errors, so a scheduler can decide whether a retry can help: a Kubernetes
+/// `podFailurePolicy` can fail the index on 1, 2 and 64, and Slurm or Spark drivers retry on 75.
 enum PipelineExitCode {
-    /// The pipeline file or input paths are invalid.
+    /// The pipeline file, the input paths or the state are invalid (permanent).
     static let configuration = ExitCode(1)
-    /// The run failed.
+    /// A document failed in a stage whose `on_error` is `fail` (permanent for this input).
+    static let badInput = ExitCode(2)
+    /// Any failure of a run (being replaced by the specific codes below).
     static let runFailed = ExitCode(2)
+    /// An internal error: an accounting mismatch or an unexpected failure (a bug; please report it).
+    static let internalError = ExitCode(70)
+    /// A transient failure, mostly I/O: an output could not be written, synced or renamed (disk full); retrying may
+    /// succeed.
+    static let transient = ExitCode(75)
+
+    /// The exit code for a run that failed with an error.
+    static func forFailure(_ error: any Error) -> ExitCode {
+        switch error {
+        case is StageFailure: return badInput
+        case is any TransientError: return transient
+        default: return internalError
+        }
+    }
 
     /// The conventional exit code for a run stopped by a signal.
     static func interrupted(by reason: String) -> ExitCode {

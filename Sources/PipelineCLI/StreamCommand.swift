@@ -87,14 +87,14 @@ struct StreamCommand: AsyncParsableCommand, RegistryCommand {
             report = try await runner.run(shutdown: shutdown)
         } catch {
             StandardError.writeLine("stream: failed: \(error)")
-            throw PipelineExitCode.runFailed
+            throw PipelineExitCode.forFailure(error)
         }
         StandardError.writeLine(
             "stream: \(report.inputRecords) in = \(report.written) written + \(report.droppedTotal) dropped + "
                 + "\(report.deadLettered) failed" + (report.isBalanced ? "" : " (UNACCOUNTED DOCUMENTS)")
                 + (report.interruption.map { ", interrupted by \($0)" } ?? "")
         )
-        guard report.isBalanced else { throw PipelineExitCode.runFailed }
+        guard report.isBalanced else { throw PipelineExitCode.internalError }
         if let reason = report.interruption { throw PipelineExitCode.interrupted(by: reason) }
     }
 }

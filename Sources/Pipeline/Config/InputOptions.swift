@@ -7,6 +7,7 @@
 ///   text_field: text          # JSON Lines: the member holding the text
 ///   id_field: id              # JSON Lines: the member holding the id
 ///   max_document_bytes: 10485760
+///   on_invalid: dead-letter   # dead-letter | fail: what unreadable input does
 /// ```
 public struct InputOptions: Sendable, Hashable, Decodable {
     /// How input files are read.
@@ -32,6 +33,17 @@ public struct InputOptions: Sendable, Hashable, Decodable {
     public var maxDocumentBytes: Int
     /// How a sharded run splits the input: by file (default) or by record id.
     public var split: Split = .file
+
+    /// What unreadable input (a malformed JSON line, invalid UTF-8, an empty or oversized text) does to the run.
+    public var onInvalid: InvalidInputPolicy = .deadLetter
+
+    /// What unreadable input does to the run.
+    public enum InvalidInputPolicy: String, Sendable, Hashable, ConfigurationEnum {
+        /// It goes to the dead-letter output with its reason, and the run goes on.
+        case deadLetter = "dead-letter"
+        /// The run stops with a ``StageFailure`` naming the record (exit code 2, like a stage under `on_error: fail`).
+        case fail
+    }
 
     /// How a sharded run (`run --shard i/N`) splits the input.
     public enum Split: String, Sendable, Hashable, ConfigurationEnum {
@@ -71,6 +83,7 @@ public struct InputOptions: Sendable, Hashable, Decodable {
         case idField = "id_field"
         case maxDocumentBytes = "max_document_bytes"
         case split
+        case onInvalid = "on_invalid"
     }
 
     /// Decodes the section; `path` is a string or a list of strings.
@@ -95,6 +108,7 @@ public struct InputOptions: Sendable, Hashable, Decodable {
             try container.decodeIfPresent(Int.self, forKey: .maxDocumentBytes, in: 1...(1 << 34))
             ?? InputOptions.defaultMaxDocumentBytes
         split = try container.decodeIfPresent(Split.self, forKey: .split) ?? .file
+        onInvalid = try container.decodeIfPresent(InvalidInputPolicy.self, forKey: .onInvalid) ?? .deadLetter
     }
 
     /// The section's options, for `pipeline-run stages`.
@@ -134,6 +148,13 @@ public struct InputOptions: Sendable, Hashable, Decodable {
             type: "one of file, record",
             defaultValue: "file",
             summary: "Sharded runs: file k of the sorted list goes to shard k mod N, or records are split by id hash."
+        ),
+        OptionDocumentation(
+            "on_invalid",
+            type: "one of dead-letter, fail",
+            defaultValue: "dead-letter",
+            summary: "Unreadable input (malformed JSON line, invalid UTF-8, empty or oversized text): dead-letter it, "
+                + "or fail the run (exit 2)."
         ),
     ]
 }

@@ -160,7 +160,7 @@ public struct InputExpander: Sendable {
         RemovedDocument(
             id: path,
             source: DocumentSource(path: error.path),
-            stage: "input",
+            stage: RemovedDocument.inputStage,
             disposition: .deadLettered(error: error.description),
             document: nil
         )

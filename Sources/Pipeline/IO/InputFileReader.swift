@@ -301,7 +301,7 @@ public struct InputFileReader: DocumentReader {
         RemovedDocument(
             id: id,
             source: source,
-            stage: "input",
+            stage: RemovedDocument.inputStage,
             disposition: .deadLettered(error: reason),
             document: raw
         )

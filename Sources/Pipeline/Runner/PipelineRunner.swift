@@ -156,6 +156,7 @@ public struct PipelineRunner: Sendable {
         let limit = batchLimit
         let stages = plan.stages
         let skip = resumeAfter ?? 0
+        let failOnInvalidInput = plan.input.onInvalid == .fail
         let monitor = self.monitor
         monitor?.start(recorders: recorders, counters: contexts.map(\.counters))
         defer { monitor?.finish() }
@@ -193,6 +194,7 @@ public struct PipelineRunner: Sendable {
                         from: channels[stages.count],
                         deadLetterPath: deadLetterPath,
                         resuming: resumeAfter != nil,
+                        failOnInvalidInput: failOnInvalidInput,
                         monitor: monitor,
                         stream: stream
                     )
@@ -344,18 +346,30 @@ public struct PipelineRunner: Sendable {
         from channel: AsyncChannel<DocumentBatch>,
         deadLetterPath: String,
         resuming: Bool,
+        failOnInvalidInput: Bool,
         monitor: RunMonitor?,
         stream: StreamOutput?
     ) async throws -> TerminalTotals {
         if let stream {
             let output = try AtomicFileWriter(path: "-")
-            let totals = try await collect(from: channel, into: output, monitor: monitor, stream: stream)
+            let totals = try await collect(
+                from: channel,
+                into: output,
+                failOnInvalidInput: failOnInvalidInput,
+                monitor: monitor,
+                stream: stream
+            )
             try output.commit()
             return totals
         }
         let deadLetters = try AtomicFileWriter(path: deadLetterPath, keepingExisting: resuming)
         do {
-            let totals = try await collect(from: channel, into: deadLetters, monitor: monitor)
+            let totals = try await collect(
+                from: channel,
+                into: deadLetters,
+                failOnInvalidInput: failOnInvalidInput,
+                monitor: monitor
+            )
             try deadLetters.commit()
             return totals
         } catch {
@@ -367,6 +381,7 @@ public struct PipelineRunner: Sendable {
     private static func collect(
         from channel: AsyncChannel<DocumentBatch>,
         into deadLetters: AtomicFileWriter,
+        failOnInvalidInput: Bool,
         monitor: RunMonitor?,
         stream: StreamOutput? = nil
     ) async throws -> TerminalTotals {
@@ -378,6 +393,14 @@ public struct PipelineRunner: Sendable {
             var deadLettered = 0
             defer { monitor?.collected(written: written, dropped: dropped, deadLettered: deadLettered) }
             for entry in batch.entries {
+                if failOnInvalidInput, case .removed(let removed) = entry, removed.stage == RemovedDocument.inputStage {
+                    throw StageFailure(
+                        stage: removed.stage,
+                        documentID: removed.id,
+                        source: removed.source,
+                        message: removed.reason
+                    )
+                }
                 if let stream {
                     line.removeAll(keepingCapacity: true)
                     switch entry {

@@ -8,6 +8,9 @@ public struct RemovedDocument: Sendable, Hashable {
         case deadLettered(error: String)
     }
 
+    /// The stage name of records removed by the reader (unreadable input).
+    public static let inputStage = "input"
+
     /// The document's id (or the best available identifier for unreadable input).
     public var id: String
     /// Where the document came from.

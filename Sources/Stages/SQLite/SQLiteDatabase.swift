@@ -7,8 +7,9 @@ import Pipeline
 /// # Thread safety
 /// Not thread-safe: one connection is owned by one task.
 final class SQLiteDatabase {
-    /// An SQLite failure, with the database path and SQLite's message.
-    struct Failure: Error, CustomStringConvertible, Equatable {
+    /// An SQLite failure, with the database path and SQLite's message; transient (locks, I/O, a full disk), so a
+    /// scheduler may retry the run.
+    struct Failure: TransientError, CustomStringConvertible, Equatable {
         /// The database file.
         var path: String
         /// What was being done.
