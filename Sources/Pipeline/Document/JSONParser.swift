@@ -223,6 +223,18 @@ public struct JSONParser: Sendable {
             // Slow path with escapes.
             var buffer: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
             while position < bytes.count {
+                // Copy the run up to the next quote, backslash or control character in one piece.
+                var runEnd = position
+                while runEnd < bytes.count {
+                    let byte = bytes[runEnd]
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                    runEnd += 1
+                }
+                if runEnd > position {
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[position..<runEnd]))
+                    position = runEnd
+                    guard position < bytes.count else { break }
+                }
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") {
                     position += 1
