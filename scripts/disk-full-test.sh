@@ -50,7 +50,7 @@ status=$?
 set -e
 echo "second run (~6.5 MB of output on a 2 MB disk): exit $status"
 grep -o "run failed: .*" "$work/err.txt" | head -1
-[ "$status" -ne 0 ] || { echo "FAIL: the run should fail"; exit 1; }
+[ "$status" -eq 75 ] || { echo "FAIL: the run should fail with exit code 75 (transient I/O), not $status"; exit 1; }
 grep -q "No space left on device" "$work/err.txt" || { echo "FAIL: no clear message"; exit 1; }
 grep -q "$disk/out" "$work/err.txt" || { echo "FAIL: the message does not name the path"; exit 1; }
 [ "$(sha256sum "$disk/out.jsonl" | cut -d' ' -f1)" = "$before_jsonl" ] || { echo "FAIL: out.jsonl changed"; exit 1; }

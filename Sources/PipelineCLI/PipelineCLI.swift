@@ -54,7 +54,7 @@ struct PipelineCommand: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ValidateCommand.self, StagesCommand.self, TestCommand.self, PlanCommand.self,
-            MergeStatsCommand.self, StreamCommand.self,
+            MergeStatsCommand.self, StreamCommand.self, DedupeCommand.self,
         ]
     )
 }
@@ -69,8 +69,6 @@ enum PipelineExitCode {
     static let configuration = ExitCode(1)
     /// A document failed in a stage whose `on_error` is `fail` (permanent for this input).
     static let badInput = ExitCode(2)
-    /// Any failure of a run (being replaced by the specific codes below).
-    static let runFailed = ExitCode(2)
     /// An internal error: an accounting mismatch or an unexpected failure (a bug; please report it).
     static let internalError = ExitCode(70)
     /// A transient failure, mostly I/O: an output could not be written, synced or renamed (disk full); retrying may

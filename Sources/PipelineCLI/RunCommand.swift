@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Pipeline
+import Stages
 
 /// `pipeline-run run FILE`: runs a pipeline.
 struct RunCommand: AsyncParsableCommand, RegistryCommand {
@@ -72,6 +73,13 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
     )
     var resume = false
 
+    @Option(
+        name: .long,
+        help:
+            "Let the dedupe stage apply the remove list of `pipeline-run dedupe cluster` in this folder (cross-shard near-duplicates) instead of deciding by itself."
+    )
+    var removeList: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -80,6 +88,9 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         }
         if !(1...86_400).contains(metricsInterval) {
             throw ValidationError("--metrics-interval must be between 1 and 86400 seconds")
+        }
+        if resume, removeList != nil {
+            throw ValidationError("--resume cannot be combined with --remove-list: run the shard from the start")
         }
     }
 
@@ -116,17 +127,25 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         }
 
         let shutdown = ShutdownSignal()
+        var overrides = input + [output ?? "", deadLetter ?? ""]
+        if let removeList {
+            let removeListHash: String
+            (plan, removeListHash) = try applyRemoveList(
+                in: removeList,
+                to: plan,
+                shard: resolution.shard,
+                shutdown: shutdown,
+                logger: logger
+            )
+            overrides += ["remove-list", removeListHash]
+        }
         let trap = SignalTrap(shutdown: shutdown, logger: logger)
         defer { trap.cancel() }
         var runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
         runner.shard = resolution.shard
         let state: ResumeState
         do {
-            state = try ResumeState(
-                plan: plan,
-                pipelineFile: file,
-                overrides: input + [output ?? "", deadLetter ?? ""]
-            )
+            state = try ResumeState(plan: plan, pipelineFile: file, overrides: overrides)
         } catch {
             logger.error("cannot read the input: \(error)")
             throw PipelineExitCode.configuration
@@ -192,9 +211,12 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         } catch let error as FileAccessError where error.operation == "expand" || error.operation == "read" {
             logger.error("cannot read the input: \(error)")
             throw PipelineExitCode.configuration
+        } catch let error as CrossShardDedupeError {
+            logger.error("the remove list does not fit this run: \(error)")
+            throw PipelineExitCode.configuration
         } catch {
             logger.error("run failed: \(error)")
-            throw PipelineExitCode.runFailed
+            throw PipelineExitCode.forFailure(error)
         }
         StandardError.writeLine(report.summary)
         if !plan.input.paths.contains("-") {
@@ -202,7 +224,7 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
                 try state.save(after: report, runID: runner.runID)
             } catch {
                 logger.error("cannot write the run state: \(error)")
-                throw PipelineExitCode.runFailed
+                throw PipelineExitCode.forFailure(error)
             }
         }
         for path in [statsJSON.map(resolution.shard.partPath(for:)), plan.output.statsPath].compactMap({ $0 }) {
@@ -212,12 +234,12 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
                 try writer.commit()
             } catch {
                 logger.error("cannot write statistics: \(error)")
-                throw PipelineExitCode.runFailed
+                throw PipelineExitCode.forFailure(error)
             }
         }
         if !report.isBalanced {
             logger.critical("accounting mismatch: input != written + dropped + dead-lettered")
-            throw PipelineExitCode.runFailed
+            throw PipelineExitCode.internalError
         }
         if resolution.shard.count > 1, report.interruption == nil {
             do {
@@ -228,11 +250,95 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
                 )
             } catch {
                 logger.error("cannot write the completion marker: \(error)")
-                throw PipelineExitCode.runFailed
+                throw PipelineExitCode.forFailure(error)
             }
         }
         if let reason = report.interruption {
             throw PipelineExitCode.interrupted(by: reason)
         }
+    }
+
+    /// Swaps the pipeline's `dedupe` stage for one that applies the remove list of `dedupe cluster` (the entries of
+    /// the documents this shard reads), after checking that the list was made for this configuration and input.
+    ///
+    /// - Parameters:
+    ///   - folder: The `--remove-list` folder (the dedupe steps' `--dir`).
+    ///   - plan: The plan, with the shard's outputs applied.
+    ///   - shard: The shard.
+    ///   - shutdown: The run's stop signal.
+    ///   - logger: Where problems are logged.
+    /// - Returns: The plan and the remove list's content hash (for the run state and the shard marker).
+    /// - Throws: ``PipelineExitCode/configuration`` when the cluster step has not completed, was run for another
+    ///   configuration or input, or the list is unreadable.
+    private func applyRemoveList(
+        in folder: String,
+        to plan: PipelinePlan,
+        shard: Shard,
+        shutdown: ShutdownSignal,
+        logger: Logger
+    ) throws -> (PipelinePlan, String) {
+        let setup = try CrossShardDedupeSetup(plan: plan, file: file, inputs: input, logger: logger)
+        let directory = DedupeWorkDirectory(path: folder)
+        let marker: DedupeCompletionMarker
+        do {
+            guard let read = try DedupeCompletionMarker.read(path: directory.clusterMarkerPath) else {
+                logger.error(
+                    "no completed cluster step in \(folder) (\(directory.clusterMarkerPath) is missing): run `pipeline-run dedupe cluster` first"
+                )
+                throw PipelineExitCode.configuration
+            }
+            marker = read
+        } catch let error as CrossShardDedupeError {
+            logger.error("\(error)")
+            throw PipelineExitCode.configuration
+        }
+        for (name, value) in setup.baseIdentity where marker.identity[name] != value {
+            let what = name == "input_hash" ? "another input list" : "another configuration"
+            logger.error(
+                "the remove list in \(folder) was made for \(what); run the dedupe steps again with this pipeline file and input"
+            )
+            throw PipelineExitCode.configuration
+        }
+        let removeListHash = marker.results["remove_list_hash"]?.stringValue ?? ""
+        let removeList: DedupeRemoveList
+        do {
+            guard (try RunState.Fingerprint.of(path: directory.removeListPath))?.hash == removeListHash else {
+                logger.error(
+                    "\(directory.removeListPath) is missing or not the file the cluster step wrote; run `pipeline-run dedupe cluster --force`"
+                )
+                throw PipelineExitCode.configuration
+            }
+            let order = setup.order
+            let split = plan.input.split
+            removeList = try DedupeRemoveList(path: directory.removeListPath) { entry in
+                order.shard(shard, split: split, takes: entry.key, id: entry.id)
+            }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            logger.error("cannot read the remove list: \(error)")
+            throw PipelineExitCode.configuration
+        }
+        var plan = plan
+        let dedupe = plan.stages[setup.dedupePosition]
+        if setup.options.index != nil {
+            logger.notice(
+                "with --remove-list the dedupe stage's index is neither read nor updated; pass it to `dedupe buckets` and `dedupe cluster` with --index"
+            )
+        }
+        plan.stages[setup.dedupePosition].stage = DedupeRemoveListStage(
+            options: setup.options,
+            removeList: removeList,
+            keys: setup.order.keyAssigner(shard: shard, split: plan.input.split),
+            shutdown: shutdown
+        )
+        logger.info(
+            "applying the cross-shard remove list",
+            metadata: [
+                "stage": "\(dedupe.name)", "entries": "\(removeList.count)",
+                "method": "\(marker.results["method"]?.stringValue ?? "?")",
+            ]
+        )
+        return (plan, removeListHash)
     }
 }

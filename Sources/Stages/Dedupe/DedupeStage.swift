@@ -93,7 +93,10 @@ public struct DedupeStage: ConfigurableStage {
     /// `dedupe`.
     public static let typeName = "dedupe"
     /// What the stage does.
-    public static let summary = "Marks or drops exact and near-duplicate documents (MinHash LSH), first one kept."
+    public static let summary =
+        "Marks or drops exact and near-duplicate documents (MinHash LSH), first one kept. Compares the documents of "
+        + "one run: in `stream` mode within that stream (one pipe or partition), with `run --shard` within the shard; "
+        + "across shards use `pipeline-run dedupe signatures|buckets|cluster` and `run --remove-list`."
 
     /// The options.
     public let options: Options

@@ -1,0 +1,18 @@
+/// What one `dedupe buckets` task wrote.
+public struct DedupeBucketSummary: Sendable, Equatable {
+    /// The bands merged.
+    public var bands = 0
+    /// The band entries read (shards and index).
+    public var entries = 0
+    /// The buckets (groups of two or more documents) written.
+    public var buckets = 0
+    /// The memberships written, over every bucket.
+    public var members = 0
+    /// The size of the largest bucket.
+    public var largestBucket = 0
+    /// FNV-1a 64 of the buckets file, in hexadecimal: identical reruns give the same hash.
+    public var contentHash = ""
+
+    /// Creates an empty summary.
+    public init() {}
+}
