@@ -19,8 +19,9 @@ test: setup
 lint:
 	swift format lint --strict -r Sources Tests Examples Benchmarks Tools Package.swift
 
+## Builds the release tarball dist/pipeline-run-<version>-linux-<arch>.tar.gz (Swift runtime linked statically) and checks it.
 release: setup
-	swift build -c release --product pipeline-run
+	scripts/release.sh
 
 ## Measures the runner's throughput and per-document overhead on 100,000 generated JSON Lines documents.
 bench-runner: setup
