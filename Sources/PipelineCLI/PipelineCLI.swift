@@ -63,23 +63,24 @@ struct PipelineCommand: AsyncParsableCommand {
 ///
 /// Permanent failures (configuration, usage, bad input under `on_error: fail`) are kept apart from transient ones
 /// (I/O) and from internal errors, so a scheduler can decide whether a retry can help: a Kubernetes
-/// `podFailurePolicy` can fail the index on 1, 2 and 64, and Slurm or Spark drivers retry on 75.
+/// `podFailurePolicy` can fail the index on 1, 2, 64 and 70, and Slurm or Spark drivers retry on 75.
 enum PipelineExitCode {
-    /// The pipeline file, the input paths or the state are invalid (permanent).
+    /// The pipeline file, the input paths or the state are invalid, or an output path cannot be used as configured
+    /// (permission denied, a folder in the way, an index file of another format): permanent.
     static let configuration = ExitCode(1)
-    /// A document failed in a stage whose `on_error` is `fail` (permanent for this input).
+    /// A document failed in a stage whose `on_error` is `fail`, or unreadable input under `input.on_invalid: fail`
+    /// (permanent for this input).
     static let badInput = ExitCode(2)
-    /// An internal error: an accounting mismatch or an unexpected failure (a bug; please report it).
+    /// An internal error: an accounting mismatch, a stage breaking its contract, an unexpected failure (a bug).
     static let internalError = ExitCode(70)
-    /// A transient failure, mostly I/O: an output could not be written, synced or renamed (disk full); retrying may
-    /// succeed.
+    /// A transient failure, mostly I/O: a full disk, an I/O error, a database locked elsewhere; retrying may succeed.
     static let transient = ExitCode(75)
 
     /// The exit code for a run that failed with an error.
     static func forFailure(_ error: any Error) -> ExitCode {
         switch error {
         case is StageFailure: return badInput
-        case is any TransientError: return transient
+        case let error as any RetryableError: return error.isTransient ? transient : configuration
         default: return internalError
         }
     }

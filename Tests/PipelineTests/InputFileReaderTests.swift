@@ -121,8 +121,14 @@ import Testing
     }
 
     @Test func namedPathsMustExist() {
-        #expect(throws: FileAccessError(path: "/nonexistent/x", operation: "read", reason: "No such file or directory"))
-        {
+        #expect(
+            throws: FileAccessError(
+                path: "/nonexistent/x",
+                operation: "read",
+                reason: "No such file or directory",
+                errorNumber: ENOENT
+            )
+        ) {
             try readAll(["/nonexistent/x"])
         }
         #expect(

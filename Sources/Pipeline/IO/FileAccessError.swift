@@ -12,16 +12,20 @@ public struct FileAccessError: Error, Sendable, Hashable, CustomStringConvertibl
     public var operation: String
     /// The system's reason, e.g. "No space left on device".
     public var reason: String
+    /// The system's error number (`errno`), when the failure came from a system call.
+    public var errorNumber: Int32?
 
     /// Creates an error.
     /// - Parameters:
     ///   - path: The file's path.
     ///   - operation: What was being done.
     ///   - reason: Why it failed.
-    public init(path: String, operation: String, reason: String) {
+    ///   - errorNumber: The system's error number, if the failure came from a system call.
+    public init(path: String, operation: String, reason: String, errorNumber: Int32? = nil) {
         self.path = path
         self.operation = operation
         self.reason = reason
+        self.errorNumber = errorNumber
     }
 
     /// Creates an error from the current `errno`.
@@ -29,7 +33,13 @@ public struct FileAccessError: Error, Sendable, Hashable, CustomStringConvertibl
     ///   - path: The file's path.
     ///   - operation: What was being done.
     public static func fromErrno(path: String, operation: String) -> FileAccessError {
-        FileAccessError(path: path, operation: operation, reason: String(cString: strerror(errno)))
+        let number = errno
+        return FileAccessError(
+            path: path,
+            operation: operation,
+            reason: String(cString: strerror(number)),
+            errorNumber: number
+        )
     }
 
     /// "cannot write 'out/x.jsonl': No space left on device".

@@ -322,12 +322,7 @@ public struct PipelineRunner: Sendable {
         let input = StageInput(channel: upstream, output: output, statistics: statistics)
         try await stage.run(input: input, output: output, context: context)
         if try await input.next() != nil {
-            throw StageFailure(
-                stage: context.name,
-                documentID: "-",
-                source: .unknown,
-                message: "the stage finished before consuming all of its input"
-            )
+            throw StageContractViolation(stage: context.name, message: "it finished before consuming all of its input")
         }
         await output.close()
         let wall = ContinuousClock.now - started

@@ -7,17 +7,24 @@ import Pipeline
 /// # Thread safety
 /// Not thread-safe: one connection is owned by one task.
 final class SQLiteDatabase {
-    /// An SQLite failure, with the database path and SQLite's message; transient (locks, I/O, a full disk), so a
-    /// scheduler may retry the run.
-    struct Failure: TransientError, CustomStringConvertible, Equatable {
+    /// An SQLite failure, with the database path, SQLite's message and result code.
+    struct Failure: RetryableError, CustomStringConvertible, Equatable {
         /// The database file.
         var path: String
         /// What was being done.
         var operation: String
         /// SQLite's message.
         var message: String
+        /// SQLite's result code; 0 for a failure this wrapper found itself (e.g. an index of another format).
+        var code: Int32 = 0
 
         var description: String { "SQLite database '\(path)': cannot \(operation): \(message)" }
+
+        /// Transient for a lock held elsewhere, memory, I/O or a full disk; permanent otherwise (permissions, a
+        /// read-only or corrupt file, a file in another format).
+        var isTransient: Bool {
+            [SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_IOERR, SQLITE_FULL, SQLITE_PROTOCOL].contains(code & 0xFF)
+        }
     }
 
     /// A value bound to a statement parameter or read from a column.
@@ -33,21 +40,29 @@ final class SQLiteDatabase {
     let path: String
     private var handle: OpaquePointer?
 
-    /// Opens (creating if needed) a database file in WAL mode with `synchronous=FULL`.
-    /// - Parameter path: The file's path.
+    /// Opens (creating if needed) a database file in WAL mode with `synchronous=FULL`, or, read-only, an existing
+    /// file as it is: no journal mode change, no write, so many processes may read it at once, also from a network
+    /// file system.
+    /// - Parameters:
+    ///   - path: The file's path.
+    ///   - readOnly: Open an existing file for reading only.
     /// - Throws: ``Failure`` when the file cannot be opened.
-    init(path: String) throws(Failure) {
+    init(path: String, readOnly: Bool = false) throws(Failure) {
         self.path = path
         var connection: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let flags =
+            readOnly
+            ? SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let status = sqlite3_open_v2(path, &connection, flags, nil)
         guard status == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
             sqlite3_close(connection)
-            throw Failure(path: path, operation: "open", message: message)
+            throw Failure(path: path, operation: "open", message: message, code: status)
         }
         handle = connection
         sqlite3_busy_timeout(connection, 10_000)
+        guard !readOnly else { return }
         try execute("PRAGMA journal_mode=WAL")
         try execute("PRAGMA synchronous=FULL")
     }
@@ -61,10 +76,11 @@ final class SQLiteDatabase {
     /// - Throws: ``Failure``.
     func execute(_ sql: String) throws(Failure) {
         var error: UnsafeMutablePointer<CChar>?
-        if sqlite3_exec(handle, sql, nil, nil, &error) != SQLITE_OK {
+        let status = sqlite3_exec(handle, sql, nil, nil, &error)
+        if status != SQLITE_OK {
             let message = error.map { String(cString: $0) } ?? "unknown error"
             sqlite3_free(error)
-            throw Failure(path: path, operation: "run '\(sql.prefix(60))'", message: message)
+            throw Failure(path: path, operation: "run '\(sql.prefix(60))'", message: message, code: status)
         }
     }
 
@@ -74,8 +90,9 @@ final class SQLiteDatabase {
     /// - Throws: ``Failure``.
     func prepare(_ sql: String) throws(Failure) -> Statement {
         var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw Failure(path: path, operation: "prepare '\(sql.prefix(60))'", message: lastMessage)
+        let status = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+        guard status == SQLITE_OK, let statement else {
+            throw Failure(path: path, operation: "prepare '\(sql.prefix(60))'", message: lastMessage, code: status)
         }
         return Statement(database: self, handle: statement)
     }
@@ -134,14 +151,24 @@ final class SQLiteDatabase {
                 case .null: status = sqlite3_bind_null(handle, index)
                 }
                 guard status == SQLITE_OK else {
-                    throw Failure(path: database.path, operation: "bind a parameter", message: database.lastMessage)
+                    throw Failure(
+                        path: database.path,
+                        operation: "bind a parameter",
+                        message: database.lastMessage,
+                        code: status
+                    )
                 }
             }
             while true {
                 let status = sqlite3_step(handle)
                 if status == SQLITE_DONE { return }
                 guard status == SQLITE_ROW else {
-                    throw Failure(path: database.path, operation: "run a statement", message: database.lastMessage)
+                    throw Failure(
+                        path: database.path,
+                        operation: "run a statement",
+                        message: database.lastMessage,
+                        code: status
+                    )
                 }
                 var values: [Value] = []
                 for column in 0..<sqlite3_column_count(handle) {
