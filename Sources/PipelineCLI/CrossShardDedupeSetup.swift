@@ -73,10 +73,17 @@ struct CrossShardDedupeSetup {
             logger.error("cannot order the input: \(error)")
             throw PipelineExitCode.configuration
         }
-        let text = (try? String(contentsOfFile: file, encoding: .utf8)) ?? ""
-        configurationHash = RunState.hash(
-            "cross-shard-dedupe\u{0}" + text + "\u{0}" + inputs.joined(separator: "\u{0}")
-        )
+        do {
+            configurationHash = try ConfigurationHash.of(
+                file: file,
+                overrides: inputs,
+                environment: ProcessInfo.processInfo.environment,
+                salt: "cross-shard-dedupe"
+            )
+        } catch {
+            logger.error("\(error)")
+            throw PipelineExitCode.configuration
+        }
         self.plan = plan
         dedupePosition = position
         options = dedupe.options

@@ -208,6 +208,13 @@ struct DedupeCommand: AsyncParsableCommand {
         @Option(name: .long, help: "A persistent dedupe index (SQLite) of earlier runs to deduplicate against.")
         var index: String?
 
+        @Flag(
+            name: .customLong("no-index"),
+            help:
+                "Ignore the index the pipeline's dedupe stage names (otherwise --index is required when it names one)."
+        )
+        var noIndex = false
+
         @Option(name: .long, help: "Read this input instead of the file's (repeatable; give the same to every step).")
         var input: [String] = []
 
@@ -239,7 +246,7 @@ struct DedupeCommand: AsyncParsableCommand {
                 identity: setup.baseIdentity,
                 logger: logger
             )
-            let persistentIndex = try openIndex(index, options: setup.options, logger: logger)
+            let persistentIndex = try openIndex(index, ignoring: noIndex, options: setup.options, logger: logger)
             var identity = setup.baseIdentity
             identity["shard_count"] = .integer(Int64(signatures.count))
             identity["task_index"] = .integer(Int64(task.index))
@@ -319,6 +326,13 @@ struct DedupeCommand: AsyncParsableCommand {
         @Option(name: .long, help: "The persistent dedupe index the buckets step merged, if any.")
         var index: String?
 
+        @Flag(
+            name: .customLong("no-index"),
+            help:
+                "Ignore the index the pipeline's dedupe stage names (otherwise --index is required when it names one)."
+        )
+        var noIndex = false
+
         @Option(name: .long, help: "keep-first (the single-machine rule) or union-find (connected components).")
         var method: String = DedupeClusterMethod.keepFirst.rawValue
 
@@ -351,7 +365,7 @@ struct DedupeCommand: AsyncParsableCommand {
                 identity: setup.baseIdentity,
                 logger: logger
             )
-            let persistentIndex = try openIndex(index, options: setup.options, logger: logger)
+            let persistentIndex = try openIndex(index, ignoring: noIndex, options: setup.options, logger: logger)
             var bucketIdentity = setup.baseIdentity
             bucketIdentity["shard_count"] = .integer(Int64(signatures.count))
             bucketIdentity["index"] = persistentIndex.map { .string($0.fingerprint) } ?? .null
@@ -419,13 +433,36 @@ struct DedupeCommand: AsyncParsableCommand {
 
 /// Opens the `--index` of the buckets and cluster steps.
 ///
+/// A pipeline whose `dedupe` stage names an `index` deduplicates against it on one machine; the steps do so only
+/// when given `--index` (the stage's file, or the merged index of earlier runs), so without it they refuse rather
+/// than silently give another result, unless `--no-index` says to ignore it.
+///
 /// - Parameters:
 ///   - path: The index file, if given.
+///   - ignoring: `--no-index`.
 ///   - options: The dedupe stage's options.
 ///   - logger: Where problems are logged.
 /// - Returns: The index, or `nil` when no path was given.
-/// - Throws: ``PipelineExitCode/configuration`` when the index cannot be used.
-private func openIndex(_ path: String?, options: DedupeStage.Options, logger: Logger) throws -> DedupePersistentIndex? {
+/// - Throws: ``PipelineExitCode/configuration`` when the index cannot be used or is needed and missing.
+private func openIndex(
+    _ path: String?,
+    ignoring: Bool,
+    options: DedupeStage.Options,
+    logger: Logger
+) throws -> DedupePersistentIndex? {
+    if path != nil, ignoring {
+        logger.error("--index and --no-index exclude each other")
+        throw PipelineExitCode.configuration
+    }
+    if path == nil, !ignoring, let stageIndex = options.index {
+        logger.error(
+            """
+            the pipeline's dedupe stage deduplicates against the index \(stageIndex): pass --index \(stageIndex) \
+            (or the merged index of earlier runs) so the steps do the same, or --no-index to ignore it
+            """
+        )
+        throw PipelineExitCode.configuration
+    }
     guard let path else { return nil }
     do {
         return try DedupePersistentIndex(path: path, options: options)

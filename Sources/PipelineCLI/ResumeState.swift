@@ -8,7 +8,7 @@ struct ResumeState {
     let path: String
     /// The plan being run.
     let plan: PipelinePlan
-    /// Hash of the configuration (the file's text and the command-line overrides).
+    /// Hash of the configuration (the file's text, the command-line overrides, the interpolated variables).
     let configurationHash: String
     /// Hash of the expanded input list.
     let inputHash: String
@@ -25,8 +25,11 @@ struct ResumeState {
     init(plan: PipelinePlan, pipelineFile: String, overrides: [String]) throws {
         self.plan = plan
         self.path = plan.statePath
-        let text = (try? String(contentsOfFile: pipelineFile, encoding: .utf8)) ?? ""
-        configurationHash = RunState.hash(text + "\u{0}" + overrides.joined(separator: "\u{0}"))
+        configurationHash = try ConfigurationHash.of(
+            file: pipelineFile,
+            overrides: overrides,
+            environment: ProcessInfo.processInfo.environment
+        )
         let expansion = try InputExpander(options: plan.input, formats: plan.inputFormats).expand()
         var listing = ""
         var total = 0

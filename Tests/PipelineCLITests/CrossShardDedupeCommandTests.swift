@@ -282,4 +282,76 @@ import Testing
         #expect(stale.status == 1)
         #expect(stale.stderr.contains("was written for another input list; run with --force to replace it"))
     }
+
+    @Test func aPersistentIndexOfEarlierRunsGivesTheSingleMachineResult() throws {
+        func prepare(_ scratch: Scratch) throws {
+            setUp(scratch)
+            var text = scratch.read("p.yaml")
+            text = text.replacingOccurrences(
+                of: "{type: dedupe, action: drop}",
+                with: "{type: dedupe, action: drop, index: out/dedupe.sqlite}"
+            )
+            scratch.write("p.yaml", text)
+            // An earlier night read another file and a file of tonight's input again; their kept documents are
+            // in the index.
+            try FileManager.default.createDirectory(
+                at: scratch.url.appendingPathComponent("old"),
+                withIntermediateDirectories: true
+            )
+            scratch.write("old/night.jsonl", Self.jsonLine("old-9", Self.story(9)) + "\n")
+            let earlier = try tool.run(
+                ["run", "p.yaml", "--input", "old/night.jsonl", "--input", "in/a2.jsonl"],
+                in: scratch.url
+            )
+            #expect(earlier.status == 0, "\(earlier.stderr)")
+        }
+        let single = Scratch()
+        try prepare(single)
+        #expect(try tool.run(["run", "p.yaml"], in: single.url).status == 0)
+        let expected = ids(lines(single, "out/docs.jsonl")).sorted()
+
+        let scratch = Scratch()
+        try prepare(scratch)
+        for index in 0..<3 {
+            let result = try tool.run(
+                ["dedupe", "signatures", "p.yaml", "--shard", "\(index)/3", "--dir", "work"],
+                in: scratch.url
+            )
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let withoutIndex = try tool.run(
+            ["dedupe", "buckets", "p.yaml", "--task", "0/2", "--dir", "work"],
+            in: scratch.url
+        )
+        #expect(withoutIndex.status == 1)
+        #expect(withoutIndex.stderr.contains("pass --index out/dedupe.sqlite"))
+        for index in 0..<2 {
+            let result = try tool.run(
+                [
+                    "dedupe", "buckets", "p.yaml", "--task", "\(index)/2", "--dir", "work", "--index",
+                    "out/dedupe.sqlite",
+                ],
+                in: scratch.url
+            )
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let cluster = try tool.run(
+            ["dedupe", "cluster", "p.yaml", "--dir", "work", "--index", "out/dedupe.sqlite"],
+            in: scratch.url
+        )
+        #expect(cluster.status == 0, "\(cluster.stderr)")
+        var union: [String] = []
+        for index in 0..<3 {
+            let result = try tool.run(
+                ["run", "p.yaml", "--shard", "\(index)/3", "--remove-list", "work"],
+                in: scratch.url
+            )
+            #expect(result.status == 0, "\(result.stderr)")
+            union += lines(scratch, "out/docs/part-0000\(index)-of-00003.jsonl")
+        }
+        #expect(ids(union).sorted() == expected)
+        #expect(expected.contains("s5") && expected.contains("s6"), "documents seen the night before are kept")
+        #expect(!expected.contains("s9"), "a duplicate of an indexed document of an earlier night is dropped")
+        #expect(!expected.contains("c.txt"), "as is a duplicate of a document indexed from tonight's input")
+    }
 }

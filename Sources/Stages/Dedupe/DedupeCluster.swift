@@ -59,6 +59,13 @@ public struct DedupeCluster: Sendable {
     ///   malformed, a bucket member has no signature, or a signature appears twice.
     public func run() throws -> DedupeClusterSummary {
         let (keys, buckets) = try readBuckets()
+        guard keys.count < Int(Int32.max), buckets.count < Int(Int32.max) else {
+            throw CrossShardDedupeError(
+                .malformedFile,
+                "\(keys.count) documents in \(buckets.count) buckets exceed what one cluster process handles "
+                    + "(2^31 - 1 of each); raise the threshold or deduplicate the input in parts"
+            )
+        }
         let members = try readMembers(keys)
         let groups = buckets.map { bucket in
             DedupeClusterResolver.Group(

@@ -18,6 +18,8 @@ public struct DedupeKeyAssigner: Sendable {
     private let countsOrdinals: Bool
     /// The number of unnumbered documents seen so far in each file, by position.
     private var ordinals: [Int: Int] = [:]
+    /// The last record number given in each file, by position, to check that they strictly increase.
+    private var lastRecords: [Int: Int] = [:]
 
     /// Creates an assigner.
     ///
@@ -44,7 +46,7 @@ public struct DedupeKeyAssigner: Sendable {
             )
         }
         if let line = document.source.line {
-            return DedupeGlobalKey(file: position, record: line)
+            return try checkedIncreasing(DedupeGlobalKey(file: position, record: line), for: document)
         }
         let ordinal = ordinals[position, default: 0]
         ordinals[position] = ordinal + 1
@@ -56,6 +58,26 @@ public struct DedupeKeyAssigner: Sendable {
                     + "use split: file for this input"
             )
         }
-        return DedupeGlobalKey(file: position, record: ordinal)
+        return try checkedIncreasing(DedupeGlobalKey(file: position, record: ordinal), for: document)
+    }
+
+    /// Returns the key when its record number is greater than the last one given in its file (a shard reads its
+    /// files in byte order, which may differ from the single-machine order of the keys' file part, but the records
+    /// of one file always come in order); two documents with one key (a stage before `dedupe` that makes several
+    /// documents of one input record) or records out of order cannot be deduplicated across shards like one run.
+    private mutating func checkedIncreasing(
+        _ key: DedupeGlobalKey,
+        for document: Document
+    ) throws(CrossShardDedupeError) -> DedupeGlobalKey {
+        if let last = lastRecords[key.file], last >= key.record {
+            throw CrossShardDedupeError(
+                .unorderedInput,
+                "document '\(document.id)' (\(document.source)) has order key \(key), not after the previous "
+                    + "document of its file (record \(last)): a stage before dedupe makes several documents of one "
+                    + "input record or reorders them, so the documents cannot be ordered across shards"
+            )
+        }
+        lastRecords[key.file] = key.record
+        return key
     }
 }

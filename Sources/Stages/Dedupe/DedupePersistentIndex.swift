@@ -10,6 +10,8 @@
 /// Index documents get keys ``DedupeGlobalKey/indexEntry(_:)`` of their entry's `seq`, so they sort before every
 /// current document, in the order a ``DedupeIndex`` loads them, and they are always kept.
 ///
+/// The file is opened read-only (no journal mode change, no write), so the M buckets tasks can read it at once.
+///
 /// # Thread safety
 /// An immutable `Sendable` value; every read opens its own connection.
 public struct DedupePersistentIndex: Sendable {
@@ -49,7 +51,7 @@ public struct DedupePersistentIndex: Sendable {
         }
         let format = DedupeIndexStore.format(of: deduplicator.configuration)
         do {
-            let database = try SQLiteDatabase(path: path)
+            let database = try SQLiteDatabase(path: path, readOnly: true)
             let rows = try database.query("SELECT value FROM meta WHERE key = 'signature_format'")
             guard case .text(let existing)? = rows.first?.first else {
                 throw CrossShardDedupeError(.incompatibleIndex, "the file records no signature format", path: path)
@@ -81,7 +83,7 @@ public struct DedupePersistentIndex: Sendable {
     ///   throws.
     func forEachEntry(_ body: (DedupeGlobalKey, String, DedupeSignature) throws -> Void) throws {
         do {
-            let database = try SQLiteDatabase(path: path)
+            let database = try SQLiteDatabase(path: path, readOnly: true)
             let statement = try database.prepare("SELECT seq, document_id, signature FROM entries ORDER BY seq")
             var failure: (any Error)?
             try statement.run([]) { row in

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@testable import PipelineCLI
+
+/// The configuration identity of run states and completion markers.
+@Suite struct ConfigurationHashTests {
+    @Test func findsEveryInterpolatedVariableOnce() {
+        let text = """
+            input: {path: "${INPUT_DIR:-seeds}/*.txt"}
+            stages:
+              - {type: dedupe, threshold: ${T}, index: "${INPUT_DIR}/x"}
+              - {type: export, path: "$HOME/not-interpolated"}
+            """
+        #expect(ConfigurationHash.referencedVariables(in: text) == ["INPUT_DIR", "T"])
+    }
+
+    @Test func anInterpolatedValueChangesTheHashAndAnUnrelatedOneDoesNot() throws {
+        let scratch = Scratch()
+        scratch.write("p.yaml", "name: p\ninput: {path: in/}\nstages:\n  - {type: dedupe, threshold: ${T}}\n")
+        let file = scratch.path("p.yaml")
+        let base = try ConfigurationHash.of(file: file, overrides: [], environment: ["T": "0.5", "OTHER": "1"])
+        #expect(try ConfigurationHash.of(file: file, overrides: [], environment: ["T": "0.5", "OTHER": "2"]) == base)
+        #expect(try ConfigurationHash.of(file: file, overrides: [], environment: ["T": "0.6"]) != base)
+        #expect(try ConfigurationHash.of(file: file, overrides: [], environment: [:]) != base)
+        #expect(try ConfigurationHash.of(file: file, overrides: ["x"], environment: ["T": "0.5"]) != base)
+        #expect(
+            try ConfigurationHash.of(file: file, overrides: [], environment: ["T": "0.5"], salt: "steps") != base
+        )
+    }
+
+    @Test func anUnreadableFileIsAnError() {
+        #expect(throws: (any Error).self) {
+            try ConfigurationHash.of(file: "/nonexistent/p.yaml", overrides: [], environment: [:])
+        }
+    }
+}
