@@ -4,7 +4,7 @@
 # The binary links the Swift runtime and Foundation statically (--static-swift-stdlib; Foundation needs no extra
 # -Xlinker flags with Swift 6) and the C libraries dynamically. The tarball holds:
 #   bin/pipeline-run                       stripped of debug info (symbols kept for crash backtraces)
-#   bin/pipeline-run_Stages.resources/     the entities model and gazetteer; Bundle.module looks next to the binary
+#   bin/pipeline-run_Stages.resources/     the entities model and gazetteer, looked up next to the binary
 #   lib/                                   the shared libraries a Debian machine may lack (libyaml, libxml2 and its
 #                                          ICU, libsqlite3), found through the binary's DT_RPATH $ORIGIN/../lib
 #   lib/licenses/                          their Debian copyright files
@@ -178,7 +178,7 @@ printf '{"id":"q","text":"%s"}\n' "$article" \
     | (cd / && env -i "$work/pipeline-run-link" stream "$work/news.yaml" 2>"$work/stream.log") >"$work/stream.jsonl" \
     || { cat "$work/stream.log" >&2; fail "stream through a symlink failed"; }
 grep -q '"text":"Emmanuel Macron"' "$work/stream.jsonl" || fail "stream: no entities in $(cat "$work/stream.jsonl")"
-# The bundle loaded is the shipped one, not the build folder's (Bundle.module's fallback, present on this machine):
+# The bundle loaded is the shipped one, not the build folder's (present on this machine):
 # a corrupted shipped model must make the entities stage fail to load, run directly or through a symlink.
 cp -al "$x" "$check_root/corrupt"
 model="$check_root/corrupt/bin/pipeline-run_Stages.resources/entities-model.bin"
