@@ -71,10 +71,14 @@ final class DedupeBandSpill {
             }
             if read < 0 {
                 if errno == EINTR { continue }
-                throw FileAccessError.fromErrno(path: path, operation: "read")
+                throw FileAccessError.fromErrno(path: path, operation: "read the spill file")
             }
             if read == 0 {
-                throw FileAccessError(path: path, operation: "read", reason: "the file is shorter than written")
+                throw FileAccessError(
+                    path: path,
+                    operation: "read the spill file",
+                    reason: "the file is shorter than written"
+                )
             }
             offset += read
         }

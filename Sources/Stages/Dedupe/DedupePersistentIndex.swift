@@ -93,7 +93,7 @@ public struct DedupePersistentIndex: Sendable {
                 else {
                     failure = CrossShardDedupeError(
                         .incompatibleIndex,
-                        "an entry (seq \(row.first.map { "\($0)" } ?? "?")) is unreadable",
+                        "an entry (seq \(sequenceText(of: row))) is unreadable",
                         path: path
                     )
                     return
@@ -108,5 +108,11 @@ public struct DedupePersistentIndex: Sendable {
         } catch let error as SQLiteDatabase.Failure {
             throw CrossShardDedupeError(.incompatibleIndex, "cannot read the entries: \(error)", path: path)
         }
+    }
+
+    /// The `seq` column of a row as text, for messages.
+    private func sequenceText(of row: [SQLiteDatabase.Value]) -> String {
+        guard case .integer(let sequence)? = row.first else { return "?" }
+        return String(sequence)
     }
 }
