@@ -24,8 +24,13 @@ final class DedupeBandSpill {
     /// The number of entries appended.
     private(set) var count = 0
 
-    /// Creates the temporary file `<destination>.spill-<host>-<pid>` beside a band file, first removing the spill
-    /// files of that band file left by killed processes of this host.
+    /// Creates the temporary file `<destination>.spill-<host>-<pid>-<random>` beside a band file and holds an
+    /// exclusive `flock` on it while the process lives, first removing the spill files of that band file that no
+    /// process holds (left by killed attempts).
+    ///
+    /// The lock, not the host name and process id, tells a live attempt from a dead one: containers may share a host
+    /// name and each run as process 1. The file is only ever used through its descriptor, so even a cleaner that
+    /// removes it between its creation and its lock cannot disturb the attempt.
     ///
     /// - Parameter destination: The band file the entries are for; its folder must exist.
     /// - Throws: ``FileAccessError`` when the file cannot be created.
@@ -33,10 +38,12 @@ final class DedupeBandSpill {
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, 255)
         let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        Self.removeAbandoned(beside: destination, host: host)
-        path = "\(destination).spill-\(host)-\(getpid())"
-        descriptor = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        Self.removeAbandoned(beside: destination)
+        let unique = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        path = "\(destination).spill-\(host)-\(getpid())-\(unique)"
+        descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw FileAccessError.fromErrno(path: path, operation: "create") }
+        _ = flock(descriptor, LOCK_EX | LOCK_NB)
         buffer.reserveCapacity(3 * 2730)
     }
 
@@ -104,25 +111,24 @@ final class DedupeBandSpill {
         unlink(path)
     }
 
-    /// Removes spill files of `destination` whose process, on this host, no longer runs.
-    private static func removeAbandoned(beside destination: String, host: String) {
+    /// Removes the spill files of `destination` that no live attempt holds locked.
+    private static func removeAbandoned(beside destination: String) {
         let slash = destination.lastIndex(of: "/")
         let directory = slash.map { String(destination[..<$0]) } ?? "."
-        let prefix =
-            (slash.map { String(destination[destination.index(after: $0)...]) } ?? destination)
-            + ".spill-\(host)-"
+        let prefix = (slash.map { String(destination[destination.index(after: $0)...]) } ?? destination) + ".spill-"
         guard let handle = opendir(directory.isEmpty ? "/" : directory) else { return }
         defer { closedir(handle) }
         while let entry = readdir(handle) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
-            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else {
-                continue
-            }
-            if kill(pid, 0) != 0, errno == ESRCH {
-                unlink((directory.isEmpty ? "" : directory + "/") + name)
-            }
+            guard name.hasPrefix(prefix) else { continue }
+            let candidate = (directory.isEmpty ? "" : directory + "/") + name
+            let descriptor = open(candidate, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { continue }
+            // Locked by a live attempt (or locks unsupported): keep it.
+            if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { unlink(candidate) }
+            close(descriptor)
         }
     }
 

@@ -284,4 +284,34 @@ import Testing
         #expect(error.description == "\(path):2: malformed signature line: expected 5 tab-separated fields, found 3")
         #expect(error.code == .malformedFile)
     }
+
+    @Test func spillFilesOfDeadAttemptsAreRemovedAndLiveOnesKept() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spill-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let destination = folder + "/part-00000-of-00002.tsv"
+        // A killed attempt's file (nobody holds its lock) and a live attempt's file (locked), both "process 1".
+        let dead = destination + ".spill-node-1-aa"
+        let live = destination + ".spill-node-1-bb"
+        FileManager.default.createFile(atPath: dead, contents: Data(count: 24))
+        FileManager.default.createFile(atPath: live, contents: Data(count: 24))
+        let holder = open(live, O_RDONLY)
+        defer { close(holder) }
+        #expect(flock(holder, LOCK_EX | LOCK_NB) == 0)
+
+        let spill = try DedupeBandSpill(beside: destination)
+        try spill.append(DedupeBandEntry(bandKey: 7, key: DedupeGlobalKey(file: 0, record: 3)))
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(FileManager.default.fileExists(atPath: spill.path))
+        // A second attempt beside the same file keeps the first one's spill, which is locked.
+        let second = try DedupeBandSpill(beside: destination)
+        #expect(FileManager.default.fileExists(atPath: spill.path))
+        #expect(try spill.sortedEntries().map(\.bandKey) == [7])
+        spill.removeFile()
+        second.removeFile()
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder) == ["part-00000-of-00002.tsv.spill-node-1-bb"]
+        )
+    }
 }
