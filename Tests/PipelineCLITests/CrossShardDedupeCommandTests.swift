@@ -180,6 +180,21 @@ import Testing
         #expect(union.sorted() == expected)
     }
 
+    @Test(arguments: [2, 3])
+    func splittingByRecordGivesTheSingleMachineLines(shards: Int) throws {
+        // Every shard reads every file and keeps the records whose id hashes to it, so the duplicates of one file
+        // are spread over the shards too.
+        let whole = Scratch()
+        setUp(whole, action: "mark", input: "in/, split: record")
+        #expect(try tool.run(["run", "p.yaml"], in: whole.url).status == 0)
+        let expected = lines(whole, "out/docs.jsonl").sorted()
+        #expect(expected.contains { $0.hasPrefix(#"{"id":"s4-near","#) && $0.contains(#""duplicate_of":"s4","#) })
+
+        let scratch = Scratch()
+        setUp(scratch, action: "mark", input: "in/, split: record")
+        #expect(try runCrossShard(scratch, shards: shards, tasks: 2).sorted() == expected)
+    }
+
     @Test func theGlobalOrderFollowsAnInputListOutOfByteOrder() throws {
         // a4 before a0: a single-machine run keeps s0-exact (read first) and drops s0, which the byte order keeps.
         let input = "[in/c.txt, in/b.txt, in/a4.jsonl, in/a3.jsonl, in/a2.jsonl, in/a1.jsonl, in/a0.jsonl]"
