@@ -8,10 +8,11 @@ Generates corpora of two sizes (default 100 and 200 MB) by replicating a source 
     documents/s, compared with the bound 1 / (sum over stages of seconds per MB) from the single-stage figures;
   * peak RSS of each run.
 
-The single-stage figures are the best of --repeats runs (default 2), so the bound is the strictest one seen. The
-whole pipeline runs at concurrency 1 and 2 on both cores (the bars), then at concurrency 1 pinned to one core with
-`taskset -c 0`, where the reader, the runner and export share the core with the stages (shown for information: it
-is the runner's overhead without any overlap between stages).
+Every configuration (each stage alone; the whole pipeline at concurrency 1 and 2 on both cores, the bars; and at
+concurrency 1 pinned to one core with `taskset -c 0`, where the reader, the runner and export share the core with the
+stages, shown for information) runs --repeats times (default 2), the rounds interleaved so that all configurations
+meet the same conditions on a shared machine, and each keeps its best run: the same statistic for the bound and for
+the pipeline. Every run's figure is printed too, to show the spread.
 
 Usage: scripts/benchmark.py [--source FILE.jsonl] [--sizes 100,200] [--text-field text] [--repeats 2]
 """
@@ -87,7 +88,7 @@ def main():
     parser.add_argument("--source", default=os.path.join(ROOT, "..", "shared", "eval", "summaries", "dev.jsonl"))
     parser.add_argument("--text-field", default="text")
     parser.add_argument("--sizes", default="100,200")
-    parser.add_argument("--repeats", type=int, default=2, help="runs per single-stage measurement (best is kept)")
+    parser.add_argument("--repeats", type=int, default=2, help="runs of every configuration (the best is kept)")
     args = parser.parse_args()
     binary = build()
     documents = load_source(args.source, args.text_field)
@@ -99,30 +100,45 @@ def main():
             mb = size / 1e6
             print(f"\n== corpus: {count:,} documents, {mb:.1f} MB of text ({os.path.getsize(corpus) / 1e6:.1f} MB JSONL)")
             print(f"{'stage (alone, 1 core)':24s} {'docs/s':>10s} {'MB/s':>8s} {'s/MB':>8s} {'share':>7s} {'peak RSS':>10s}")
+            # Every configuration runs `repeats` times, the rounds interleaved so that all of them meet the same
+            # conditions on a shared machine; each keeps its best (fastest) run, numerator and denominator alike.
+            wholes = [(1, False), (2, False), (1, True)]
+            alone = {stage: [] for stage, _ in STAGES}
+            whole = {config: [] for config in wholes}
+            for _ in range(args.repeats):
+                for stage, spec in STAGES:
+                    alone[stage].append(run(binary, work, corpus, [spec], 1, f"alone-{stage}"))
+                for concurrency, pin in wholes:
+                    name = f"full-c{concurrency}" + ("-pinned" if pin else "")
+                    whole[(concurrency, pin)].append(
+                        run(binary, work, corpus, [spec for _, spec in STAGES], concurrency, name, pin))
             seconds_per_mb = {}
             rows = []
-            for stage, spec in STAGES:
-                # Best of `repeats` runs: the fastest single-stage time gives the highest (strictest) bound.
-                measured = [run(binary, work, corpus, [spec], 1, f"alone-{stage}") for _ in range(args.repeats)]
-                stats = min(measured, key=lambda s: s["stages"][0]["busy_seconds"])
-                busy = stats["stages"][0]["busy_seconds"]
+            for stage, _ in STAGES:
+                busy_runs = [stats["stages"][0]["busy_seconds"] for stats in alone[stage]]
+                stats = min(alone[stage], key=lambda s: s["stages"][0]["busy_seconds"])
+                busy = min(busy_runs)
                 seconds_per_mb[stage] = busy / mb
-                rows.append((stage, count / busy, mb / busy, busy / mb, stats["peak_rss_bytes"]))
+                rows.append((stage, count / busy, mb / busy, busy / mb, stats["peak_rss_bytes"], busy_runs))
             total = sum(seconds_per_mb.values())
-            for stage, docs, rate, spm, rss in rows:
-                print(f"{stage:24s} {docs:10,.0f} {rate:8.2f} {spm:8.4f} {spm / total:7.1%} {rss / 2**20:8.1f} MiB")
+            for stage, docs, rate, spm, rss, busy_runs in rows:
+                spread = ", ".join(f"{mb / b:.2f}" for b in busy_runs)
+                print(f"{stage:24s} {docs:10,.0f} {rate:8.2f} {spm:8.4f} {spm / total:7.1%} {rss / 2**20:8.1f} MiB"
+                      f"   (runs: {spread} MB/s)")
             bound = 1 / total
             print(f"bound from single-stage figures: {bound:.2f} MB/s")
-            for concurrency, pin in ((1, False), (2, False), (1, True)):
-                name = f"full-c{concurrency}" + ("-pinned" if pin else "")
-                stats = run(binary, work, corpus, [spec for _, spec in STAGES], concurrency, name, pin)
+            for concurrency, pin in wholes:
+                runs = whole[(concurrency, pin)]
+                stats = min(runs, key=lambda s: s["wall_seconds"])
                 wall = stats["wall_seconds"]
                 rate = mb / wall
                 target = "bar 0.95 x" if concurrency == 1 and not pin else "bar 1.8 x" if not pin else "information"
                 where = "one core (taskset -c 0), reader and export included" if pin else "both cores"
+                spread = ", ".join(f"{mb / s['wall_seconds'] / bound:.2f}" for s in runs)
                 print(f"whole pipeline, concurrency {concurrency}, {where}: {count / wall:,.0f} documents/s, "
-                      f"{rate:.2f} MB/s = {rate / bound:.2f} x bound ({target}), cpu {stats['cpu_seconds']:.1f} s, "
-                      f"peak RSS {stats['peak_rss_bytes'] / 2**20:.1f} MiB, balanced={stats['balanced']}")
+                      f"{rate:.2f} MB/s = {rate / bound:.2f} x bound ({target}; runs: {spread} x), "
+                      f"cpu {stats['cpu_seconds']:.1f} s, peak RSS {stats['peak_rss_bytes'] / 2**20:.1f} MiB, "
+                      f"balanced={stats['balanced']}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
