@@ -104,6 +104,49 @@ struct CrossShardDedupeSetup {
         ["configuration_hash": .string(configurationHash), "input_hash": .string(inputHash)]
     }
 
+    /// Runs one step between its markers: checks the step's marker (a matching one makes the step a no-op), runs
+    /// `body`, then writes the marker with the results `body` returns, last, and prints its summary line.
+    ///
+    /// - Parameters:
+    ///   - step: The step's name in the marker ("signatures", "buckets", "cluster").
+    ///   - what: The step, for messages (e.g. "buckets task 1/4").
+    ///   - markerPath: The marker's path.
+    ///   - identity: What the marker must match.
+    ///   - force: Whether `--force` was given.
+    ///   - logger: Where to log.
+    ///   - body: The step's work; returns the marker's results and the summary line for standard error. An error
+    ///     other than an exit code is logged as the step's failure and mapped to an exit code.
+    /// - Throws: An exit code: ``PipelineExitCode/configuration`` for a mismatched marker without `--force`, or the
+    ///   code of the step's failure.
+    static func runStep(
+        _ step: String,
+        what: String,
+        markerPath: String,
+        identity: [String: JSONValue],
+        force: Bool,
+        logger: Logger,
+        body: () async throws -> (results: [String: JSONValue], summary: String)
+    ) async throws {
+        let check = DedupeCompletionMarker.check(path: markerPath, step: step, identity: identity)
+        if try isComplete(check, what: what, path: markerPath, force: force, logger: logger) { return }
+        let outcome: (results: [String: JSONValue], summary: String)
+        do {
+            outcome = try await body()
+        } catch let code as ExitCode {
+            throw code
+        } catch {
+            logger.error("\(step) failed: \(error)")
+            throw exitCode(for: error)
+        }
+        do {
+            try DedupeCompletionMarker(step: step, identity: identity, results: outcome.results).write(to: markerPath)
+        } catch {
+            logger.error("cannot write the completion marker: \(error)")
+            throw exitCode(for: error)
+        }
+        StandardError.writeLine(outcome.summary)
+    }
+
     /// Acts on an existing marker: returns `true` when the step is already complete (after logging so), removes a
     /// mismatched marker under `--force`, and otherwise refuses.
     ///

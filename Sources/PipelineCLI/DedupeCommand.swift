@@ -92,17 +92,32 @@ struct DedupeCommand: AsyncParsableCommand {
             identity["shard_index"] = .integer(Int64(shard.index))
             identity["shard_count"] = .integer(Int64(shard.count))
             let markerPath = directory.signaturesMarkerPath(shard)
-            let check = DedupeCompletionMarker.check(path: markerPath, step: "signatures", identity: identity)
-            if try CrossShardDedupeSetup.isComplete(
-                check,
+            try await CrossShardDedupeSetup.runStep(
+                "signatures",
                 what: "signatures of shard \(shard)",
-                path: markerPath,
+                markerPath: markerPath,
+                identity: identity,
                 force: force,
                 logger: logger
             ) {
-                return
+                try await sign(
+                    setup: setup,
+                    directory: directory,
+                    shard: shard,
+                    source: resolution.source,
+                    logger: logger
+                )
             }
+        }
 
+        /// Runs the stages before `dedupe` over the shard and signs what reaches it.
+        private func sign(
+            setup: CrossShardDedupeSetup,
+            directory: DedupeWorkDirectory,
+            shard: Shard,
+            source: String,
+            logger: Logger
+        ) async throws -> (results: [String: JSONValue], summary: String) {
             var plan = setup.plan
             let dedupe = plan.stages[setup.dedupePosition]
             let result = DedupeSignatureStage.Result()
@@ -134,7 +149,7 @@ struct DedupeCommand: AsyncParsableCommand {
             logger.info(
                 "signing",
                 metadata: [
-                    "shard": "\(shard)", "source": "\(resolution.source)",
+                    "shard": "\(shard)", "source": "\(source)",
                     "stages": "\(plan.stages.map(\.name).joined(separator: ","))",
                 ]
             )
@@ -156,26 +171,17 @@ struct DedupeCommand: AsyncParsableCommand {
                 logger.critical("accounting mismatch: input != signed + dropped + dead-lettered")
                 throw PipelineExitCode.internalError
             }
-            let marker = DedupeCompletionMarker(
-                step: "signatures",
-                identity: identity,
-                results: [
-                    "documents": .integer(Int64(summary.documents)),
-                    "empty_signatures": .integer(Int64(summary.emptySignatures)),
-                    "band_entries": .integer(Int64(summary.bandEntries)),
-                    "content_hash": .string(summary.contentHash),
-                    "input_records": .integer(Int64(report.inputRecords)),
-                    "dropped_before_dedupe": .integer(Int64(report.droppedTotal)),
-                    "dead_lettered_before_dedupe": .integer(Int64(report.deadLettered)),
-                ]
-            )
-            do {
-                try marker.write(to: markerPath)
-            } catch {
-                logger.error("cannot write the completion marker: \(error)")
-                throw CrossShardDedupeSetup.exitCode(for: error)
-            }
-            StandardError.writeLine(
+            let results: [String: JSONValue] = [
+                "documents": .integer(Int64(summary.documents)),
+                "empty_signatures": .integer(Int64(summary.emptySignatures)),
+                "band_entries": .integer(Int64(summary.bandEntries)),
+                "content_hash": .string(summary.contentHash),
+                "input_records": .integer(Int64(report.inputRecords)),
+                "dropped_before_dedupe": .integer(Int64(report.droppedTotal)),
+                "dead_lettered_before_dedupe": .integer(Int64(report.deadLettered)),
+            ]
+            return (
+                results,
                 "signatures \(shard): \(report.inputRecords) in = \(summary.documents) signed + "
                     + "\(report.droppedTotal) dropped + \(report.deadLettered) dead-lettered before dedupe → "
                     + directory.signaturesPath(shard)
@@ -254,52 +260,34 @@ struct DedupeCommand: AsyncParsableCommand {
             identity["index"] = persistentIndex.map { .string($0.fingerprint) } ?? .null
             identity["upstream"] = .string(DedupeCompletionMarker.upstreamHash(of: signatures.markers))
             let markerPath = directory.bucketsMarkerPath(task)
-            let check = DedupeCompletionMarker.check(path: markerPath, step: "buckets", identity: identity)
-            if try CrossShardDedupeSetup.isComplete(
-                check,
+            try await CrossShardDedupeSetup.runStep(
+                "buckets",
                 what: "buckets task \(task)",
-                path: markerPath,
+                markerPath: markerPath,
+                identity: identity,
                 force: force,
                 logger: logger
             ) {
-                return
+                let summary = try DedupeBucketMerge(
+                    options: setup.options,
+                    directory: directory,
+                    shardCount: signatures.count,
+                    task: task,
+                    index: persistentIndex
+                ).run()
+                return (
+                    [
+                        "bands": .integer(Int64(summary.bands)),
+                        "entries": .integer(Int64(summary.entries)),
+                        "buckets": .integer(Int64(summary.buckets)),
+                        "members": .integer(Int64(summary.members)),
+                        "largest_bucket": .integer(Int64(summary.largestBucket)),
+                        "content_hash": .string(summary.contentHash),
+                    ],
+                    "buckets \(task): \(summary.bands) bands of \(signatures.count) shards, \(summary.entries) entries → "
+                        + "\(summary.buckets) buckets (largest \(summary.largestBucket)) → \(directory.bucketsPath(task))"
+                )
             }
-            let merge = DedupeBucketMerge(
-                options: setup.options,
-                directory: directory,
-                shardCount: signatures.count,
-                task: task,
-                index: persistentIndex
-            )
-            let summary: DedupeBucketSummary
-            do {
-                summary = try merge.run()
-            } catch {
-                logger.error("buckets failed: \(error)")
-                throw CrossShardDedupeSetup.exitCode(for: error)
-            }
-            let marker = DedupeCompletionMarker(
-                step: "buckets",
-                identity: identity,
-                results: [
-                    "bands": .integer(Int64(summary.bands)),
-                    "entries": .integer(Int64(summary.entries)),
-                    "buckets": .integer(Int64(summary.buckets)),
-                    "members": .integer(Int64(summary.members)),
-                    "largest_bucket": .integer(Int64(summary.largestBucket)),
-                    "content_hash": .string(summary.contentHash),
-                ]
-            )
-            do {
-                try marker.write(to: markerPath)
-            } catch {
-                logger.error("cannot write the completion marker: \(error)")
-                throw CrossShardDedupeSetup.exitCode(for: error)
-            }
-            StandardError.writeLine(
-                "buckets \(task): \(summary.bands) bands of \(signatures.count) shards, \(summary.entries) entries → "
-                    + "\(summary.buckets) buckets (largest \(summary.largestBucket)) → \(directory.bucketsPath(task))"
-            )
         }
     }
 
@@ -385,48 +373,30 @@ struct DedupeCommand: AsyncParsableCommand {
                 DedupeCompletionMarker.upstreamHash(of: signatures.markers + buckets.markers)
             )
             let markerPath = directory.clusterMarkerPath
-            let check = DedupeCompletionMarker.check(path: markerPath, step: "cluster", identity: identity)
-            if try CrossShardDedupeSetup.isComplete(
-                check,
+            try await CrossShardDedupeSetup.runStep(
+                "cluster",
                 what: "the cluster step",
-                path: markerPath,
+                markerPath: markerPath,
+                identity: identity,
                 force: force,
                 logger: logger
             ) {
-                return
+                let summary = try DedupeCluster(
+                    options: setup.options,
+                    directory: directory,
+                    shardCount: signatures.count,
+                    taskCount: buckets.count,
+                    method: method,
+                    index: persistentIndex
+                ).run()
+                return (
+                    summary.json.objectValue ?? [:],
+                    "cluster (\(method.rawValue)): \(summary.documents) documents in \(summary.buckets) buckets → "
+                        + "\(summary.removed) removed (\(summary.exactDuplicates) exact, \(summary.nearDuplicates) "
+                        + "near), \(summary.seenBefore) seen before, \(summary.pairsVerified) pairs verified "
+                        + "(\(summary.pairsRejected) below the threshold) → \(directory.removeListPath)"
+                )
             }
-            let cluster = DedupeCluster(
-                options: setup.options,
-                directory: directory,
-                shardCount: signatures.count,
-                taskCount: buckets.count,
-                method: method,
-                index: persistentIndex
-            )
-            let summary: DedupeClusterSummary
-            do {
-                summary = try cluster.run()
-            } catch {
-                logger.error("cluster failed: \(error)")
-                throw CrossShardDedupeSetup.exitCode(for: error)
-            }
-            let marker = DedupeCompletionMarker(
-                step: "cluster",
-                identity: identity,
-                results: summary.json.objectValue ?? [:]
-            )
-            do {
-                try marker.write(to: markerPath)
-            } catch {
-                logger.error("cannot write the completion marker: \(error)")
-                throw CrossShardDedupeSetup.exitCode(for: error)
-            }
-            StandardError.writeLine(
-                "cluster (\(method.rawValue)): \(summary.documents) documents in \(summary.buckets) buckets → "
-                    + "\(summary.removed) removed (\(summary.exactDuplicates) exact, \(summary.nearDuplicates) near), "
-                    + "\(summary.seenBefore) seen before, \(summary.pairsVerified) pairs verified "
-                    + "(\(summary.pairsRejected) below the threshold) → \(directory.removeListPath)"
-            )
         }
     }
 }
