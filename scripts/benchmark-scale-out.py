@@ -20,12 +20,6 @@ _spec = importlib.util.spec_from_file_location(
 benchmark = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(benchmark)
 
-STAGES = """stages:
-  - {type: clean, minimum_length: 0}
-  - {type: dedupe}
-  - {type: entities}
-  - {type: summarize, ratio: 0.4}
-"""
 
 
 def timed(command, **kwargs):
@@ -50,25 +44,11 @@ def main():
         count, size = benchmark.generate(documents, args.megabytes, whole)
         megabytes = size / 1e6
         corpus = os.path.join(work, "corpus")
-        os.makedirs(corpus)
-        outputs = [open(os.path.join(corpus, f"part-{index:03d}.jsonl"), "w") for index in range(args.files)]
-        with open(whole) as f:  # consecutive runs of lines per file, so near-duplicates cross files
-            lines = f.readlines()
-        per_file = (len(lines) + args.files - 1) // args.files
-        for index, line in enumerate(lines):
-            outputs[index // per_file].write(line)
-        for output in outputs:
-            output.close()
+        benchmark.split_into_files(whole, corpus, args.files)
         print(f"corpus: {count:,} documents, {megabytes:.1f} MB of text in {args.files} files")
 
         def pipeline(name, export):
-            path = os.path.join(work, f"{name}.yaml")
-            with open(path, "w") as f:
-                f.write(f"name: {name}\ninput: {{path: {corpus}/}}\n{STAGES}")
-                if export:
-                    f.write(f"  - {{type: export, path: {export}}}\n")
-                f.write(f"output: {{dead_letter: {work}/{name}/dead.jsonl}}\n")
-            return path
+            return benchmark.write_pipeline(work, name, corpus, export)
 
         quiet = dict(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         rows = []

@@ -24,12 +24,6 @@ _spec = importlib.util.spec_from_file_location("benchmark", os.path.join(HERE, "
 benchmark = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(benchmark)
 
-STAGES = """stages:
-  - {type: clean, minimum_length: 0}
-  - {type: dedupe}
-  - {type: entities}
-  - {type: summarize, ratio: 0.4}
-"""
 
 
 def main():
@@ -46,25 +40,12 @@ def main():
         count, size = benchmark.generate(benchmark.load_source(source, "text"), args.megabytes, whole)
         megabytes = size / 1e6
         corpus = os.path.join(work, "corpus")
-        os.makedirs(corpus)
-        with open(whole) as f:
-            lines = f.readlines()
-        per_file = (len(lines) + args.files - 1) // args.files
-        for index in range(args.files):
-            with open(os.path.join(corpus, f"part-{index:03d}.jsonl"), "w") as f:
-                f.writelines(lines[index * per_file:(index + 1) * per_file])
-        del lines
+        benchmark.split_into_files(whole, corpus, args.files)
         os.remove(whole)
         print(f"corpus: {count:,} documents, {megabytes:.1f} MB of text in {args.files} files", flush=True)
 
         def pipeline(name, export):
-            path = os.path.join(work, f"{name}.yaml")
-            with open(path, "w") as f:
-                f.write(f"name: {name}\ninput: {{path: {corpus}/}}\n{STAGES}")
-                if export:
-                    f.write(f"  - {{type: export, path: {export}}}\n")
-                f.write(f"output: {{dead_letter: {work}/{name}/dead.jsonl}}\n")
-            return path
+            return benchmark.write_pipeline(work, name, corpus, export)
 
         rows = []
         one = pipeline("one", f"{work}/one/docs.jsonl")

@@ -68,6 +68,36 @@ def generate(documents, megabytes, path, seed=1):
     return count, size
 
 
+def split_into_files(whole, folder, files):
+    """Splits a JSON Lines corpus into `files` files of consecutive lines (so near-duplicates cross files)."""
+    os.makedirs(folder, exist_ok=True)
+    with open(whole) as f:
+        lines = f.readlines()
+    per_file = (len(lines) + files - 1) // files
+    for index in range(files):
+        with open(os.path.join(folder, f"part-{index:03d}.jsonl"), "w") as f:
+            f.writelines(lines[index * per_file:(index + 1) * per_file])
+
+
+NEWS_STAGES = """stages:
+  - {type: clean, minimum_length: 0}
+  - {type: dedupe}
+  - {type: entities}
+  - {type: summarize, ratio: 0.4}
+"""
+
+
+def write_pipeline(work, name, corpus_folder, export):
+    """Writes the news stages over a folder as `work/name.yaml`, with an export stage when `export` is a path."""
+    path = os.path.join(work, f"{name}.yaml")
+    with open(path, "w") as f:
+        f.write(f"name: {name}\ninput: {{path: {corpus_folder}/}}\n{NEWS_STAGES}")
+        if export:
+            f.write(f"  - {{type: export, path: {export}}}\n")
+        f.write(f"output: {{dead_letter: {work}/{name}/dead.jsonl}}\n")
+    return path
+
+
 def run(binary, work, corpus, stages, concurrency, name, pin=False):
     pipeline = os.path.join(work, f"{name}.yaml")
     stats = os.path.join(work, f"{name}.stats.json")
