@@ -79,12 +79,7 @@ def split_into_files(whole, folder, files):
             f.writelines(lines[index * per_file:(index + 1) * per_file])
 
 
-NEWS_STAGES = """stages:
-  - {type: clean, minimum_length: 0}
-  - {type: dedupe}
-  - {type: entities}
-  - {type: summarize, ratio: 0.4}
-"""
+NEWS_STAGES = "stages:\n" + "".join(f"  - {spec}\n" for _, spec in STAGES)
 
 
 def write_pipeline(work, name, corpus_folder, export):

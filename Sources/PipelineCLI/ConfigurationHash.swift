@@ -31,28 +31,11 @@ enum ConfigurationHash {
         )
     }
 
-    /// The names of the environment variables a pipeline text interpolates, sorted, each once.
+    /// The names of the environment variables a pipeline text interpolates, sorted, each once (see
+    /// ``YAMLNode/referencedVariableNames(in:)``).
     /// - Parameter text: The pipeline file's text.
     /// - Returns: The names.
     static func referencedVariables(in text: String) -> [String] {
-        var names = Set<String>()
-        let bytes = Array(text.utf8)
-        var index = 0
-        while index + 2 < bytes.count {
-            guard bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "{") else {
-                index += 1
-                continue
-            }
-            var end = index + 2
-            while end < bytes.count, bytes[end] == UInt8(ascii: "_") || isAlphanumeric(bytes[end]) { end += 1 }
-            if end > index + 2 { names.insert(String(decoding: bytes[(index + 2)..<end], as: UTF8.self)) }
-            index = end
-        }
-        return names.sorted()
-    }
-
-    private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        YAMLNode.referencedVariableNames(in: text).sorted()
     }
 }

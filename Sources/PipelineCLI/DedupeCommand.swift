@@ -43,8 +43,7 @@ struct DedupeCommand: AsyncParsableCommand {
                 """
         )
 
-        @Argument(help: "The pipeline file (YAML).")
-        var file: String
+        @OptionGroup var step: DedupeStepOptions
 
         @Option(
             name: .long,
@@ -53,19 +52,11 @@ struct DedupeCommand: AsyncParsableCommand {
         )
         var shard: String?
 
-        @Option(name: .long, help: "The folder the dedupe steps share.")
-        var dir: String
-
-        @Option(name: .long, help: "Read this input instead of the file's (repeatable; give the same to every step).")
-        var input: [String] = []
-
         @Option(name: .long, help: "Run every stage with this many documents in flight.")
         var concurrency: Int?
 
         @Flag(help: "Run even when the shard's marker was written for another configuration or input.")
         var force = false
-
-        @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
             if let concurrency, !(1...1024).contains(concurrency) {
@@ -78,8 +69,8 @@ struct DedupeCommand: AsyncParsableCommand {
         }
 
         func run(registry: StageRegistry) async throws {
-            let logger = logging.makeLogger()
-            let setup = try CrossShardDedupeSetup(file: file, inputs: input, registry: registry, logger: logger)
+            let logger = step.logging.makeLogger()
+            let setup = try step.setUp(registry: registry, logger: logger)
             let resolution: ShardResolver.Resolution
             do {
                 resolution = try ShardResolver(environment: ProcessInfo.processInfo.environment).resolve(flag: shard)
@@ -87,7 +78,7 @@ struct DedupeCommand: AsyncParsableCommand {
                 throw ValidationError(error.description)
             }
             let shard = resolution.shard
-            let directory = DedupeWorkDirectory(path: dir)
+            let directory = step.directory
             var identity = setup.baseIdentity
             identity["shard_index"] = .integer(Int64(shard.index))
             identity["shard_count"] = .integer(Int64(shard.count))
@@ -202,32 +193,15 @@ struct DedupeCommand: AsyncParsableCommand {
                 """
         )
 
-        @Argument(help: "The pipeline file (YAML).")
-        var file: String
+        @OptionGroup var step: DedupeStepOptions
 
         @Option(name: .long, help: "Merge the bands of task j of M (j/M).")
         var task: String
 
-        @Option(name: .long, help: "The folder the dedupe steps share.")
-        var dir: String
-
-        @Option(name: .long, help: "A persistent dedupe index (SQLite) of earlier runs to deduplicate against.")
-        var index: String?
-
-        @Flag(
-            name: .customLong("no-index"),
-            help:
-                "Ignore the index the pipeline's dedupe stage names (otherwise --index is required when it names one)."
-        )
-        var noIndex = false
-
-        @Option(name: .long, help: "Read this input instead of the file's (repeatable; give the same to every step).")
-        var input: [String] = []
+        @OptionGroup var indexOptions: DedupeIndexOptions
 
         @Flag(help: "Run even when the task's marker was written for another configuration, input or signatures.")
         var force = false
-
-        @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
             do {
@@ -242,17 +216,17 @@ struct DedupeCommand: AsyncParsableCommand {
         }
 
         func run(registry: StageRegistry) async throws {
-            let logger = logging.makeLogger()
+            let logger = step.logging.makeLogger()
             let task = try Shard(parsing: self.task)
-            let setup = try CrossShardDedupeSetup(file: file, inputs: input, registry: registry, logger: logger)
-            let directory = DedupeWorkDirectory(path: dir)
+            let setup = try step.setUp(registry: registry, logger: logger)
+            let directory = step.directory
             let signatures = try CrossShardDedupeSetup.completedParts(
                 of: "signatures",
                 in: directory,
                 identity: setup.baseIdentity,
                 logger: logger
             )
-            let persistentIndex = try openIndex(index, ignoring: noIndex, options: setup.options, logger: logger)
+            let persistentIndex = try indexOptions.open(for: setup.options, logger: logger)
             var identity = setup.baseIdentity
             identity["shard_count"] = .integer(Int64(signatures.count))
             identity["task_index"] = .integer(Int64(task.index))
@@ -305,32 +279,15 @@ struct DedupeCommand: AsyncParsableCommand {
                 """
         )
 
-        @Argument(help: "The pipeline file (YAML).")
-        var file: String
-
-        @Option(name: .long, help: "The folder the dedupe steps share.")
-        var dir: String
-
-        @Option(name: .long, help: "The persistent dedupe index the buckets step merged, if any.")
-        var index: String?
-
-        @Flag(
-            name: .customLong("no-index"),
-            help:
-                "Ignore the index the pipeline's dedupe stage names (otherwise --index is required when it names one)."
-        )
-        var noIndex = false
+        @OptionGroup var step: DedupeStepOptions
 
         @Option(name: .long, help: "keep-first (the single-machine rule) or union-find (connected components).")
         var method: String = DedupeClusterMethod.keepFirst.rawValue
 
-        @Option(name: .long, help: "Read this input instead of the file's (repeatable; give the same to every step).")
-        var input: [String] = []
+        @OptionGroup var indexOptions: DedupeIndexOptions
 
         @Flag(help: "Run even when the marker was written for another configuration, input, method or buckets.")
         var force = false
-
-        @OptionGroup var logging: LoggingOptions
 
         func validate() throws {
             guard DedupeClusterMethod(rawValue: method) != nil else {
@@ -343,17 +300,17 @@ struct DedupeCommand: AsyncParsableCommand {
         }
 
         func run(registry: StageRegistry) async throws {
-            let logger = logging.makeLogger()
+            let logger = step.logging.makeLogger()
             let method = DedupeClusterMethod(rawValue: self.method) ?? .keepFirst
-            let setup = try CrossShardDedupeSetup(file: file, inputs: input, registry: registry, logger: logger)
-            let directory = DedupeWorkDirectory(path: dir)
+            let setup = try step.setUp(registry: registry, logger: logger)
+            let directory = step.directory
             let signatures = try CrossShardDedupeSetup.completedParts(
                 of: "signatures",
                 in: directory,
                 identity: setup.baseIdentity,
                 logger: logger
             )
-            let persistentIndex = try openIndex(index, ignoring: noIndex, options: setup.options, logger: logger)
+            let persistentIndex = try indexOptions.open(for: setup.options, logger: logger)
             var bucketIdentity = setup.baseIdentity
             bucketIdentity["shard_count"] = .integer(Int64(signatures.count))
             bucketIdentity["index"] = persistentIndex.map { .string($0.fingerprint) } ?? .null
@@ -398,46 +355,5 @@ struct DedupeCommand: AsyncParsableCommand {
                 )
             }
         }
-    }
-}
-
-/// Opens the `--index` of the buckets and cluster steps.
-///
-/// A pipeline whose `dedupe` stage names an `index` deduplicates against it on one machine; the steps do so only
-/// when given `--index` (the stage's file, or the merged index of earlier runs), so without it they refuse rather
-/// than silently give another result, unless `--no-index` says to ignore it.
-///
-/// - Parameters:
-///   - path: The index file, if given.
-///   - ignoring: `--no-index`.
-///   - options: The dedupe stage's options.
-///   - logger: Where problems are logged.
-/// - Returns: The index, or `nil` when no path was given.
-/// - Throws: ``PipelineExitCode/configuration`` when the index cannot be used or is needed and missing.
-private func openIndex(
-    _ path: String?,
-    ignoring: Bool,
-    options: DedupeStage.Options,
-    logger: Logger
-) throws -> DedupePersistentIndex? {
-    if path != nil, ignoring {
-        logger.error("--index and --no-index exclude each other")
-        throw PipelineExitCode.configuration
-    }
-    if path == nil, !ignoring, let stageIndex = options.index {
-        logger.error(
-            """
-            the pipeline's dedupe stage deduplicates against the index \(stageIndex): pass --index \(stageIndex) \
-            (or the merged index of earlier runs) so the steps do the same, or --no-index to ignore it
-            """
-        )
-        throw PipelineExitCode.configuration
-    }
-    guard let path else { return nil }
-    do {
-        return try DedupePersistentIndex(path: path, options: options)
-    } catch {
-        logger.error("cannot use the dedupe index: \(error)")
-        throw PipelineExitCode.configuration
     }
 }

@@ -173,6 +173,37 @@ extension YAMLNode {
         return result
     }
 
+    /// The names of the environment variables a pipeline text refers to with `${NAME}` or `${NAME:-default}`
+    /// (`$${` is a literal and names nothing), by the same rules as ``interpolatingEnvironment(_:keyPath:)``: what a
+    /// configuration's identity must include besides its text.
+    ///
+    /// - Parameter text: The pipeline file's text.
+    /// - Returns: The names, each once.
+    public static func referencedVariableNames(in text: String) -> Set<String> {
+        let input = Array(text.utf8)
+        var names = Set<String>()
+        var index = 0
+        while index + 1 < input.count {
+            guard input[index] == UInt8(ascii: "$") else {
+                index += 1
+                continue
+            }
+            if input[index + 1] == UInt8(ascii: "$") {
+                index += 2
+                continue
+            }
+            guard input[index + 1] == UInt8(ascii: "{"),
+                let close = input[(index + 2)...].firstIndex(of: UInt8(ascii: "}"))
+            else {
+                index += 1
+                continue
+            }
+            if let (name, _) = parseReference(input[(index + 2)..<close]) { names.insert(name) }
+            index = close + 1
+        }
+        return names
+    }
+
     /// Splits the inside of `${...}` into a variable name and an optional default; `nil` when malformed.
     private static func parseReference(_ reference: ArraySlice<UInt8>) -> (name: String, fallback: String?)? {
         let colon = reference.firstIndex(of: UInt8(ascii: ":"))

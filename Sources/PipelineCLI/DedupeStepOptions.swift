@@ -1,0 +1,82 @@
+import ArgumentParser
+import Logging
+import Pipeline
+import Stages
+
+/// The options every `dedupe` step shares: the pipeline file, the folder the steps share, the input override and
+/// logging.
+struct DedupeStepOptions: ParsableArguments {
+    @Argument(help: "The pipeline file (YAML).")
+    var file: String
+
+    @Option(name: .long, help: "The folder the dedupe steps share.")
+    var dir: String
+
+    @Option(name: .long, help: "Read this input instead of the file's (repeatable; give the same to every step).")
+    var input: [String] = []
+
+    @OptionGroup var logging: LoggingOptions
+
+    /// The shared folder.
+    var directory: DedupeWorkDirectory { DedupeWorkDirectory(path: dir) }
+
+    /// Loads the pipeline and checks it can be deduplicated across shards.
+    /// - Parameters:
+    ///   - registry: The stage types.
+    ///   - logger: Where problems are logged.
+    /// - Returns: The setup.
+    /// - Throws: ``PipelineExitCode/configuration`` (after logging why).
+    func setUp(registry: StageRegistry, logger: Logger) throws -> CrossShardDedupeSetup {
+        try CrossShardDedupeSetup(file: file, inputs: input, registry: registry, logger: logger)
+    }
+}
+
+/// `--index` and `--no-index` of the buckets and cluster steps.
+///
+/// A pipeline whose `dedupe` stage names an `index` deduplicates against it on one machine; the steps do so only
+/// when given `--index` (the stage's file, or the merged index of earlier runs), so without it they refuse rather
+/// than silently give another result, unless `--no-index` says to ignore it.
+struct DedupeIndexOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help:
+            "A persistent dedupe index (SQLite) of earlier runs to deduplicate against (cluster: the one buckets merged)."
+    )
+    var index: String?
+
+    @Flag(
+        name: .customLong("no-index"),
+        help: "Ignore the index the pipeline's dedupe stage names (otherwise --index is required when it names one)."
+    )
+    var noIndex = false
+
+    /// Opens the index, if any.
+    ///
+    /// - Parameters:
+    ///   - options: The dedupe stage's options.
+    ///   - logger: Where problems are logged.
+    /// - Returns: The index, or `nil` when none was given.
+    /// - Throws: ``PipelineExitCode/configuration`` when the index cannot be used or is needed and missing.
+    func open(for options: DedupeStage.Options, logger: Logger) throws -> DedupePersistentIndex? {
+        if index != nil, noIndex {
+            logger.error("--index and --no-index exclude each other")
+            throw PipelineExitCode.configuration
+        }
+        if index == nil, !noIndex, let stageIndex = options.index {
+            logger.error(
+                """
+                the pipeline's dedupe stage deduplicates against the index \(stageIndex): pass --index \(stageIndex) \
+                (or the merged index of earlier runs) so the steps do the same, or --no-index to ignore it
+                """
+            )
+            throw PipelineExitCode.configuration
+        }
+        guard let index else { return nil }
+        do {
+            return try DedupePersistentIndex(path: index, options: options)
+        } catch {
+            logger.error("cannot use the dedupe index: \(error)")
+            throw PipelineExitCode.configuration
+        }
+    }
+}
