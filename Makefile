@@ -11,9 +11,9 @@ build: setup
 run: setup
 	swift run pipeline-run run pipelines/news.yaml
 
-## Builds and runs the tests.
+## Builds and runs the tests, against a throwaway PostgreSQL server (scripts/with-postgres.sh starts and removes it).
 test: setup
-	swift test
+	scripts/with-postgres.sh swift test
 
 ## Checks the formatting (swift format, .swift-format: 4 spaces, 120 columns).
 lint:

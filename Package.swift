@@ -45,9 +45,16 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // libpq for the PostgreSQL export: a system library builds in seconds, where postgres-nio (with swift-nio,
+        // swift-crypto and their C code) adds minutes to every clean build.
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(
             name: "Stages",
-            dependencies: ["Pipeline", "CSQLite", "CLibXML2", "CZlib"],
+            dependencies: ["Pipeline", "CSQLite", "CLibXML2", "CZlib", "CLibPQ"],
             resources: [
                 .copy("Entities/Resources/entities-model.bin"),
                 .copy("Entities/Resources/entities-gazetteer.tsv"),

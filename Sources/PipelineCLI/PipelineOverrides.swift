@@ -6,7 +6,8 @@ struct PipelineOverrides {
     /// Replaces `input.path` when not empty.
     var inputPaths: [String]
     /// Replaces the `path` of the last JSON Lines or CSV `export` stage, or adds a JSON Lines export when there is
-    /// none; when `nil` and the pipeline has no export stage, a JSON Lines export to standard output is added.
+    /// none; when `nil` and the pipeline has no JSON Lines or CSV export stage, a JSON Lines export to standard output
+    /// is added, unless the pipeline exports to PostgreSQL (the database is then its output).
     var outputPath: String?
 
     /// The tree with the overrides applied.
@@ -37,13 +38,19 @@ struct PipelineOverrides {
             case .sequence(var stages) = entries[stagesIndex].value.content
         {
             let exportIndex = stages.lastIndex {
-                $0["type"]?.scalar?.value == "export" && $0["format"]?.scalar?.value ?? "jsonl" != "sqlite"
+                $0["type"]?.scalar?.value == "export"
+                    && !["sqlite", "postgres"].contains($0["format"]?.scalar?.value ?? "jsonl")
             }
             if let exportIndex, let outputPath, case .mapping(var stageEntries) = stages[exportIndex].content {
                 stageEntries.removeAll { $0.key.scalar?.value == "path" }
                 stageEntries.append(YAMLMappingEntry(key: key("path"), value: scalar(outputPath)))
                 stages[exportIndex].content = .mapping(stageEntries)
-            } else if exportIndex == nil {
+            } else if exportIndex == nil,
+                outputPath != nil
+                    || !stages.contains(where: {
+                        $0["type"]?.scalar?.value == "export" && $0["format"]?.scalar?.value == "postgres"
+                    })
+            {
                 let export = YAMLNode(
                     .mapping([
                         YAMLMappingEntry(key: key("type"), value: scalar("export")),

@@ -79,7 +79,9 @@ struct PlanCommand: AsyncParsableCommand, RegistryCommand {
     private func removeTemporaryFiles(of plan: PipelinePlan, shard: Shard) {
         var parts = [plan.deadLetterPath, plan.statePath]
         for planned in plan.stages {
-            if let export = planned.stage as? ExportStage { parts.append(export.options.path) }
+            if let export = planned.stage as? ExportStage, export.options.format != .postgres {
+                parts.append(export.options.path)
+            }
         }
         for part in parts {
             let directory = (part as NSString).deletingLastPathComponent

@@ -46,7 +46,7 @@ struct ResumeState {
     /// The files whose content the state fingerprints: JSON Lines and CSV exports, and the dead-letter file.
     var fileOutputs: [String] {
         var paths = plan.stages.compactMap { planned -> String? in
-            guard let export = planned.stage as? ExportStage, export.options.format != .sqlite,
+            guard let export = planned.stage as? ExportStage, ![.sqlite, .postgres].contains(export.options.format),
                 export.options.path != "-"
             else { return nil }
             return export.options.path

@@ -34,7 +34,7 @@ struct ShardedOutputs {
         plan.output.statePath = shard.partPath(for: plan.statePath)
         plan.output.statsPath = plan.output.statsPath.map(shard.partPath(for:))
         for index in plan.stages.indices {
-            if let export = plan.stages[index].stage as? ExportStage {
+            if let export = plan.stages[index].stage as? ExportStage, export.options.format != .postgres {
                 var options = export.options
                 options.path = shard.partPath(for: options.path)
                 plan.stages[index].stage = ExportStage(options: options)

@@ -20,11 +20,19 @@ struct Executable {
         var stderr: String
     }
 
-    func run(_ arguments: [String], stdin: String? = nil, in directory: URL = Executable.packageRoot) throws -> Result {
+    func run(
+        _ arguments: [String],
+        stdin: String? = nil,
+        in directory: URL = Executable.packageRoot,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments.first == "run" ? arguments + ["--log-format", "json"] : arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output
@@ -238,7 +246,8 @@ struct Scratch {
         #expect(result.status == 0)
         #expect(
             result.stdout.contains(
-                "- type: export\n  Writes documents to JSON Lines, CSV or SQLite, atomically, and passes them on."
+                "- type: export\n  Writes documents to JSON Lines, CSV or SQLite (atomically) or PostgreSQL (in batches), "
+                    + "and passes them on."
             )
         )
         #expect(result.stdout.contains("    keywords: list of strings (required)"))

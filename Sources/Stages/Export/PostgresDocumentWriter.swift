@@ -1,0 +1,177 @@
+import Pipeline
+
+/// Writes documents into PostgreSQL in batches: `documents` (one row per id, updated in place when the same id comes
+/// again), `entities` (the per-document entity summary), and a generated full-text column with a GIN index.
+///
+/// ```sql
+/// documents(id text PRIMARY KEY, text, summary, duplicate_of, annotations jsonb, run_id, created_at, updated_at,
+///           search tsvector GENERATED ALWAYS AS (to_tsvector('english', coalesce(summary, '') || ' ' || text)))
+/// entities(document_id, label, name, count)          -- PRIMARY KEY (document_id, label, name)
+/// -- select id from documents where search @@ websearch_to_tsquery('english', 'Pompeo')
+/// ```
+///
+/// ```
+/// write ─► pending batch ──(batchSize documents)──► BEGIN
+///                                                    COPY documents_batch   (temporary, ON COMMIT DELETE ROWS)
+///                                                    INSERT INTO documents … ON CONFLICT (id) DO UPDATE
+///                                                    DELETE FROM entities of the batch's ids
+///                                                    COPY entities
+///                                                    COMMIT
+/// ```
+/// Each batch is one transaction: a failure or a kill leaves every earlier batch committed and none of the failed
+/// one; writing the same documents again leaves the tables as they were (rows whose content did not change are not
+/// touched, so `updated_at` and `run_id` say when a row last changed). Within a batch the last document with an id
+/// wins, as it would in sequence. PostgreSQL text cannot hold NUL: a NUL character in a document becomes U+FFFD.
+///
+/// # Thread safety
+/// Not thread-safe: owned by the export stage's task.
+final class PostgresDocumentWriter {
+    private let connection: PostgresConnection
+    private let runID: String
+    private let batchSize: Int
+    private var pending: [Document] = []
+    private var pendingPositions: [String: Int] = [:]
+
+    /// The fields stored in their own columns or tables rather than in `annotations`.
+    private static let dedicatedFields: Set<String> = ["summary", "duplicate_of", "entity_summary"]
+
+    /// The tables and the index; an advisory lock keeps two writers from creating them at the same moment.
+    static let schema = """
+        BEGIN;
+        SELECT pg_advisory_xact_lock(7277746574);
+        CREATE TABLE IF NOT EXISTS documents (
+            id text PRIMARY KEY,
+            text text NOT NULL,
+            summary text,
+            duplicate_of text,
+            annotations jsonb NOT NULL,
+            run_id text NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now(),
+            updated_at timestamptz NOT NULL DEFAULT now(),
+            search tsvector GENERATED ALWAYS AS
+                (to_tsvector('english'::regconfig, coalesce(summary, '') || ' ' || text)) STORED
+        );
+        CREATE INDEX IF NOT EXISTS documents_search ON documents USING gin (search);
+        CREATE TABLE IF NOT EXISTS entities (
+            document_id text NOT NULL,
+            label text NOT NULL,
+            name text NOT NULL,
+            count integer NOT NULL,
+            PRIMARY KEY (document_id, label, name)
+        );
+        COMMIT;
+        CREATE TEMPORARY TABLE documents_batch (
+            id text NOT NULL, text text NOT NULL, summary text, duplicate_of text, annotations jsonb NOT NULL,
+            run_id text NOT NULL
+        ) ON COMMIT DELETE ROWS;
+        """
+
+    private static let upsert = """
+        INSERT INTO documents AS d (id, text, summary, duplicate_of, annotations, run_id)
+        SELECT id, text, summary, duplicate_of, annotations, run_id FROM documents_batch
+        ON CONFLICT (id) DO UPDATE SET text = excluded.text, summary = excluded.summary,
+            duplicate_of = excluded.duplicate_of, annotations = excluded.annotations, run_id = excluded.run_id,
+            updated_at = now()
+        WHERE d.text IS DISTINCT FROM excluded.text OR d.summary IS DISTINCT FROM excluded.summary
+            OR d.duplicate_of IS DISTINCT FROM excluded.duplicate_of OR d.annotations IS DISTINCT FROM excluded.annotations
+        """
+
+    /// Connects, creates the tables and the index when missing.
+    /// - Parameters:
+    ///   - url: The connection URL.
+    ///   - runID: The run's identifier, stored with each row it writes.
+    ///   - batchSize: Documents per transaction.
+    /// - Throws: ``PostgresError``.
+    init(url: String, runID: String, batchSize: Int = 2000) throws(PostgresError) {
+        connection = try PostgresConnection(url: url)
+        self.runID = runID
+        self.batchSize = max(1, batchSize)
+        try connection.execute(Self.schema, operation: "create the tables")
+        pending.reserveCapacity(self.batchSize)
+    }
+
+    /// Adds one document to the pending batch, and writes the batch when it is full.
+    /// - Parameter document: The document.
+    /// - Throws: ``PostgresError`` when a batch cannot be written.
+    func write(_ document: Document) throws(PostgresError) {
+        if let position = pendingPositions[document.id] {
+            pending[position] = document
+        } else {
+            pendingPositions[document.id] = pending.count
+            pending.append(document)
+        }
+        if pending.count >= batchSize { try flush() }
+    }
+
+    /// Writes the pending batch, if any, in one transaction.
+    /// - Throws: ``PostgresError``; the batch's transaction is then rolled back.
+    func flush() throws(PostgresError) {
+        guard !pending.isEmpty else { return }
+        var documentRows: [UInt8] = []
+        var entityRows: [UInt8] = []
+        documentRows.reserveCapacity(pending.count * 4096)
+        for document in pending {
+            appendRow(of: document, to: &documentRows)
+            appendEntityRows(of: document, to: &entityRows)
+        }
+        do throws(PostgresError) {
+            try connection.execute("BEGIN", operation: "write a batch")
+            try connection.copy(
+                "COPY documents_batch (id, text, summary, duplicate_of, annotations, run_id) FROM STDIN",
+                data: documentRows,
+                operation: "write a batch"
+            )
+            try connection.execute(Self.upsert, operation: "write a batch")
+            try connection.execute(
+                "DELETE FROM entities e USING documents_batch b WHERE e.document_id = b.id",
+                operation: "write a batch"
+            )
+            if !entityRows.isEmpty {
+                try connection.copy(
+                    "COPY entities (document_id, label, name, count) FROM STDIN",
+                    data: entityRows,
+                    operation: "write a batch"
+                )
+            }
+            try connection.execute("COMMIT", operation: "commit a batch")
+        } catch {
+            try? connection.execute("ROLLBACK", operation: "roll back a batch")
+            throw error
+        }
+        pending.removeAll(keepingCapacity: true)
+        pendingPositions.removeAll(keepingCapacity: true)
+    }
+
+    private func appendRow(of document: Document, to row: inout [UInt8]) {
+        let annotations = JSONValue.object(document.fields.filter { !Self.dedicatedFields.contains($0.key) })
+        PostgresCopyText.append(document.id, to: &row)
+        row.append(PostgresCopyText.tab)
+        PostgresCopyText.append(document.text, to: &row)
+        row.append(PostgresCopyText.tab)
+        PostgresCopyText.append(document.fields["summary"]?.stringValue, to: &row)
+        row.append(PostgresCopyText.tab)
+        PostgresCopyText.append(document.fields["duplicate_of"]?.stringValue, to: &row)
+        row.append(PostgresCopyText.tab)
+        PostgresCopyText.appendJSON(annotations.serialized(), to: &row)
+        row.append(PostgresCopyText.tab)
+        PostgresCopyText.append(runID, to: &row)
+        row.append(PostgresCopyText.newline)
+    }
+
+    private func appendEntityRows(of document: Document, to rows: inout [UInt8]) {
+        var seen: Set<[String]> = []
+        for entry in document.fields["entity_summary"]?.arrayValue ?? [] {
+            guard let object = entry.objectValue, let name = object["name"]?.stringValue,
+                let label = object["label"]?.stringValue, seen.insert([label, name]).inserted
+            else { continue }
+            PostgresCopyText.append(document.id, to: &rows)
+            rows.append(PostgresCopyText.tab)
+            PostgresCopyText.append(label, to: &rows)
+            rows.append(PostgresCopyText.tab)
+            PostgresCopyText.append(name, to: &rows)
+            rows.append(PostgresCopyText.tab)
+            rows.append(contentsOf: String(object["count"]?.integerValue ?? 1).utf8)
+            rows.append(PostgresCopyText.newline)
+        }
+    }
+}
