@@ -7,16 +7,19 @@ import Stages
 /// `pipeline-run stream FILE`: a filter from JSON Lines on standard input to JSON Lines on standard output.
 ///
 /// For Spark `RDD.pipe`, Hadoop Streaming, a Ray Data UDF or a Kafka connector's subprocess: the pipeline's stages
-/// run over standard input; the documents that come out are written to standard output in input order; nothing
-/// else is written (export stages and the dedupe index are left out, dead letters only counted). It needs no
-/// environment variable (PySpark gives the child an empty environment). Dedupe works within the one stream.
+/// run over standard input; the documents that come out are written to standard output in input order (export
+/// stages and the dedupe index are left out). A document that cannot be processed (an unreadable line, a failure
+/// under `on_error: dead-letter`) is never lost silently: it goes to `--dead-letter PATH`, becomes a status line
+/// with `--one-to-one`, or else fails the stream (exit 2). It needs no environment variable (PySpark gives the child
+/// an empty environment). Dedupe works within the one stream.
 struct StreamCommand: AsyncParsableCommand, RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "stream",
         abstract: "Filter JSON Lines from standard input to standard output through a pipeline's stages.",
         discussion: """
-            Exits 0 when every input line is accounted for (written, dropped or failed), non-zero otherwise, with a \
-            one-line summary last on standard error.
+            Exits 0 when every input line is accounted for (written, dropped, or failed and kept in --dead-letter or \
+            as a --one-to-one status line), non-zero otherwise, with a one-line summary last on standard error. A \
+            document that cannot be processed fails the stream (exit 2) unless --dead-letter or --one-to-one keeps it.
             """
     )
 
@@ -39,6 +42,15 @@ struct StreamCommand: AsyncParsableCommand, RegistryCommand {
 
     @Option(help: "When to flush standard output: batch or record.")
     var flush: Flush = .batch
+
+    @Option(
+        help: ArgumentHelp(
+            "Write documents that cannot be processed to this JSON Lines file (committed when the stream ends).",
+            discussion: "Without it (or --one-to-one), such a document fails the stream with exit code 2.",
+            valueName: "path"
+        )
+    )
+    var deadLetter: String?
 
     @Option(name: .long, help: "The JSON member holding the text (default: the pipeline's input.text_field).")
     var textField: String?
@@ -77,7 +89,7 @@ struct StreamCommand: AsyncParsableCommand, RegistryCommand {
             }
         }
         var runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
-        runner.stream = StreamOutput(oneToOne: oneToOne, flushEachRecord: flush == .record)
+        runner.stream = StreamOutput(oneToOne: oneToOne, flushEachRecord: flush == .record, deadLetterPath: deadLetter)
         if flush == .record { runner.documentsPerBatch = 1 }
         let shutdown = ShutdownSignal()
         let trap = SignalTrap(shutdown: shutdown, logger: logger)
@@ -91,7 +103,8 @@ struct StreamCommand: AsyncParsableCommand, RegistryCommand {
         }
         StandardError.writeLine(
             "stream: \(report.inputRecords) in = \(report.written) written + \(report.droppedTotal) dropped + "
-                + "\(report.deadLettered) failed" + (report.isBalanced ? "" : " (UNACCOUNTED DOCUMENTS)")
+                + "\(report.deadLettered) failed" + (deadLetter.map { " (in \($0))" } ?? "")
+                + (report.isBalanced ? "" : " (UNACCOUNTED DOCUMENTS)")
                 + (report.interruption.map { ", interrupted by \($0)" } ?? "")
         )
         guard report.isBalanced else { throw PipelineExitCode.internalError }

@@ -347,15 +347,26 @@ public struct PipelineRunner: Sendable {
     ) async throws -> TerminalTotals {
         if let stream {
             let output = try AtomicFileWriter(path: "-")
-            let totals = try await collect(
-                from: channel,
-                into: output,
-                failOnInvalidInput: failOnInvalidInput,
-                monitor: monitor,
-                stream: stream
-            )
-            try output.commit()
-            return totals
+            let streamDeadLetters = try stream.deadLetterPath.map { path in
+                if path != "-" { try AtomicFileWriter.createParentDirectory(of: path) }
+                return try AtomicFileWriter(path: path)
+            }
+            do {
+                let totals = try await collect(
+                    from: channel,
+                    into: output,
+                    failOnInvalidInput: failOnInvalidInput,
+                    monitor: monitor,
+                    stream: stream,
+                    streamDeadLetters: streamDeadLetters
+                )
+                try output.commit()
+                try streamDeadLetters?.commit()
+                return totals
+            } catch {
+                streamDeadLetters?.discard()
+                throw error
+            }
         }
         let deadLetters = try AtomicFileWriter(path: deadLetterPath, keepingExisting: resuming)
         do {
@@ -373,12 +384,18 @@ public struct PipelineRunner: Sendable {
         }
     }
 
+    /// What a stream that fails on a document it cannot keep says after the document's error.
+    static let streamFailureAdvice =
+        " (a stream fails on a document it cannot process; --dead-letter PATH keeps such documents in a file, "
+        + "--one-to-one carries them as status lines)"
+
     private static func collect(
         from channel: AsyncChannel<DocumentBatch>,
         into deadLetters: AtomicFileWriter,
         failOnInvalidInput: Bool,
         monitor: RunMonitor?,
-        stream: StreamOutput? = nil
+        stream: StreamOutput? = nil,
+        streamDeadLetters: AtomicFileWriter? = nil
     ) async throws -> TerminalTotals {
         var totals = TerminalTotals()
         var line: [UInt8] = []
@@ -422,12 +439,21 @@ public struct PipelineRunner: Sendable {
                     case .deadLettered:
                         totals.deadLettered += 1
                         deadLettered += 1
-                        // A stream writes no dead-letter file: failures show as status lines (one-to-one) only.
-                        guard stream == nil else { break }
+                        // A stream keeps a failure as a status line (one-to-one, written above), in its own
+                        // dead-letter file, or not at all: then the stream fails rather than lose it silently.
+                        if let stream, !stream.keepsFailures {
+                            throw StageFailure(
+                                stage: removed.stage,
+                                documentID: removed.id,
+                                source: removed.source,
+                                message: removed.reason + Self.streamFailureAdvice
+                            )
+                        }
+                        guard let writer = stream == nil ? deadLetters : streamDeadLetters else { break }
                         line.removeAll(keepingCapacity: true)
                         removed.deadLetterJSON.write(to: &line)
                         line.append(0x0A)
-                        try deadLetters.write(line)
+                        try writer.write(line)
                     }
                 }
             }
