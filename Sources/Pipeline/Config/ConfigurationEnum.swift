@@ -44,9 +44,7 @@ extension ConfigurationEnum {
         let hint =
             isSensitive
             ? nil
-            : ConfigurationError.suggestion(for: raw, among: choices).map {
-                "did you mean '\($0)'?"
-            }
+            : NameSuggestion.didYouMean(raw, among: choices)
         throw DecodingError.dataCorrupted(
             DecodingError.Context(
                 codingPath: decoder.codingPath,

@@ -189,7 +189,7 @@ extension YAMLNodeDecoder {
             guard let node = values[key.stringValue] else {
                 let message = "missing required key '\(key.stringValue)'"
                 let present = entries.compactMap { $0.key.scalar?.value }
-                let hint = ConfigurationError.suggestion(for: key.stringValue, among: present).map {
+                let hint = NameSuggestion.closest(to: key.stringValue, among: present).map {
                     "found '\($0)'; did you mean '\(key.stringValue)'?"
                 }
                 throw DecodingError.keyNotFound(

@@ -133,8 +133,8 @@ public struct YAMLNodeDecoder: Sendable {
             guard let (entry, path, valid) = first else { return nil }
             let key = entry.key.scalar?.value ?? ""
             let hint: String
-            if let suggestion = ConfigurationError.suggestion(for: key, among: valid) {
-                hint = "did you mean '\(suggestion)'?"
+            if let suggestion = NameSuggestion.didYouMean(key, among: valid) {
+                hint = suggestion
             } else if valid.isEmpty {
                 hint = "this mapping takes no keys"
             } else {

@@ -33,7 +33,7 @@ public struct RunState: Sendable, Hashable {
                 throw FileAccessError.fromErrno(path: path, operation: "read")
             }
             defer { close(descriptor) }
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash = FNV1a.offsetBasis
             var total = 0
             var chunk = [UInt8](repeating: 0, count: 1 << 20)
             while true {
@@ -43,10 +43,10 @@ public struct RunState: Sendable, Hashable {
                     throw FileAccessError.fromErrno(path: path, operation: "read")
                 }
                 if count == 0 { break }
-                for byte in chunk[0..<count] { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                for byte in chunk[0..<count] { hash = FNV1a.adding(byte, to: hash) }
                 total += count
             }
-            return Fingerprint(bytes: total, hash: String(hash, radix: 16))
+            return Fingerprint(bytes: total, hash: FNV1a.hexadecimal(hash))
         }
     }
 
@@ -86,9 +86,7 @@ public struct RunState: Sendable, Hashable {
 
     /// FNV-1a 64 of a string, in hexadecimal (for configuration and input hashes).
     public static func hash(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return String(hash, radix: 16)
+        FNV1a.hexadecimal(FNV1a.hash(text))
     }
 
     /// The state as JSON.

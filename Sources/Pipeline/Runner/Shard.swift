@@ -53,9 +53,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
     /// Whether this shard takes the record with this id (`split: record`): FNV-1a 64 of the id, modulo the count.
     public func takesRecord(id: String) -> Bool {
         guard count > 1 else { return true }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(hash % UInt64(count)) == index
+        return Int(FNV1a.hash(id) % UInt64(count)) == index
     }
 
     /// The file name of this shard's part of an output: `part-00002-of-00008.jsonl`.

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Splits repaired text into lines and gathers each line's ``ArticleLineFacts`` in one pass over its bytes.
 ///
 /// The input must already have `\n` as its only line break and trimmed lines (``UnicodeTextRepairer`` does that).
@@ -43,7 +45,7 @@ enum ArticleLineScanner {
         let start = facts.start
         let end = facts.end
         facts.wordStart = hashes.count
-        var hash = BoilerplateWordHash.seed
+        var hash = FNV1a.offsetBasis
         var inWord = false
         var wordHasDigit = false
         var wordLength = 0
@@ -88,7 +90,7 @@ enum ArticleLineScanner {
                 if isUpper || isLower || isDigit {
                     if !inWord {
                         inWord = true
-                        hash = BoilerplateWordHash.seed
+                        hash = FNV1a.offsetBasis
                         wordHasDigit = false
                         wordLength = 0
                         wordAllUpper = true
@@ -104,7 +106,7 @@ enum ArticleLineScanner {
                         wordHasDigit = true
                         facts.digitCount += 1
                     }
-                    hash = BoilerplateWordHash.mix(hash, lower)
+                    hash = FNV1a.adding(lower, to: hash)
                     wordLength += 1
                     beforeLast = last
                     last = lower
@@ -177,13 +179,13 @@ enum ArticleLineScanner {
             // Any other non-ASCII byte is part of a word (letters of other scripts, accented letters).
             if !inWord {
                 inWord = true
-                hash = BoilerplateWordHash.seed
+                hash = FNV1a.offsetBasis
                 wordHasDigit = false
                 wordLength = 0
                 wordCapitalized = false
             }
             wordAllUpper = false
-            hash = BoilerplateWordHash.mix(hash, byte)
+            hash = FNV1a.adding(byte, to: hash)
             if byte & 0xC0 != 0x80 { wordLength += 1 }
             beforeLast = 0
             last = 0

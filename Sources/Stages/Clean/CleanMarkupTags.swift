@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Recognition of HTML tag names from bytes, shared by ``CleanHTMLReducer`` and the stray-tag pass of
 /// ``UnicodeTextRepairer``.
 enum CleanMarkupTags {
@@ -74,12 +76,12 @@ enum CleanMarkupTags {
             index += 1
         }
         guard index < count, isLetter(bytes[index]) else { return nil }
-        var hash = BoilerplateWordHash.seed
+        var hash = FNV1a.offsetBasis
         var hasDigit = false
         while index < count && (isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-")) {
             let lower = bytes[index] | (isLetter(bytes[index]) ? 0x20 : 0)
             if isDigit(lower) { hasDigit = true }
-            hash = BoilerplateWordHash.mix(hash, lower)
+            hash = FNV1a.adding(lower, to: hash)
             index += 1
         }
         guard index < count else { return nil }

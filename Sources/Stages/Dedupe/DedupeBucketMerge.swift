@@ -64,14 +64,14 @@ public struct DedupeBucketMerge: Sendable {
         let indexEntries = try indexEntriesByBand(bands)
         let writer = try AtomicFileWriter(path: directory.bucketsPath(task))
         var summary = DedupeBucketSummary()
-        var hash = DedupeHash.fnvOffsetBasis
+        var hash = FNV1a.offsetBasis
         var line: [UInt8] = []
         do {
             for band in bands {
                 try merge(band: band, indexEntries: indexEntries[band] ?? [], summary: &summary) { bucket in
                     line.removeAll(keepingCapacity: true)
                     bucket.write(to: &line)
-                    for byte in line { hash = DedupeHash.fnv1a(hash, byte) }
+                    for byte in line { hash = FNV1a.adding(byte, to: hash) }
                     try writer.write(line)
                 }
                 summary.bands += 1
@@ -81,7 +81,7 @@ public struct DedupeBucketMerge: Sendable {
             writer.discard()
             throw error
         }
-        summary.contentHash = String(hash, radix: 16)
+        summary.contentHash = FNV1a.hexadecimal(hash)
         return summary
     }
 

@@ -3,39 +3,10 @@
 /// Every function here is a pure function of its input bytes: the values are identical across runs, processes and
 /// platforms (unlike Swift's `Hasher`, which is seeded per process), so signatures may be persisted and compared later.
 ///
-/// - FNV-1a 64 (Fowler, Noll, Vo): the byte-at-a-time hash used for words and for the exact-duplicate hash.
+/// Words and the exact-duplicate hash use ``FNV1a`` (the pipeline's one byte hash); this adds the mixers:
 /// - The 64-bit finaliser of MurmurHash3 (`fmix64`): spreads the bits of an FNV value before it is used in MinHash.
 /// - SplitMix64: the deterministic generator of the MinHash permutation coefficients.
 enum DedupeHash {
-    /// The FNV-1a 64 offset basis, the hash of the empty byte string.
-    static let fnvOffsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    /// The FNV-1a 64 prime.
-    static let fnvPrime: UInt64 = 0x0000_0100_0000_01b3
-
-    /// Folds one byte into a running FNV-1a 64 hash.
-    ///
-    /// - Parameters:
-    ///   - hash: The running hash (start from ``fnvOffsetBasis``).
-    ///   - byte: The next byte.
-    /// - Returns: The updated hash.
-    @inline(__always)
-    static func fnv1a(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
-        (hash ^ UInt64(byte)) &* fnvPrime
-    }
-
-    /// The FNV-1a 64 hash of a byte sequence.
-    ///
-    /// - Parameter bytes: The bytes to hash.
-    /// - Returns: The 64-bit FNV-1a hash (for example `0xaf63dc4c8601ec8c` for the single byte `a`).
-    static func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
-        var hash = fnvOffsetBasis
-        for byte in bytes {
-            hash = fnv1a(hash, byte)
-        }
-        return hash
-    }
-
     /// The MurmurHash3 64-bit finaliser: a bijective mix in which every input bit affects every output bit.
     ///
     /// - Parameter value: The value to mix.

@@ -162,13 +162,13 @@ public struct DedupeRemoveList: Sendable {
     /// - Throws: ``FileAccessError`` when the file cannot be written.
     static func write(_ entries: [Entry], to path: String) throws(FileAccessError) -> String {
         let writer = try AtomicFileWriter(path: path)
-        var hash = DedupeHash.fnvOffsetBasis
+        var hash = FNV1a.offsetBasis
         var line: [UInt8] = []
         do {
             for entry in entries {
                 line.removeAll(keepingCapacity: true)
                 entry.write(to: &line)
-                for byte in line { hash = DedupeHash.fnv1a(hash, byte) }
+                for byte in line { hash = FNV1a.adding(byte, to: hash) }
                 try writer.write(line)
             }
             try writer.commit()
@@ -176,6 +176,6 @@ public struct DedupeRemoveList: Sendable {
             writer.discard()
             throw error
         }
-        return String(hash, radix: 16)
+        return FNV1a.hexadecimal(hash)
     }
 }

@@ -19,7 +19,7 @@ final class DedupeSignatureFileWriter {
     private let signatures: AtomicFileWriter
     private var spills: [DedupeBandSpill] = []
     private var line: [UInt8] = []
-    private var hash = DedupeHash.fnvOffsetBasis
+    private var hash = FNV1a.offsetBasis
     private var summary = DedupeSignatureSummary()
 
     /// Opens the shard's files.
@@ -93,7 +93,7 @@ final class DedupeSignatureFileWriter {
             discard()
             throw error
         }
-        summary.contentHash = String(hash, radix: 16)
+        summary.contentHash = FNV1a.hexadecimal(hash)
         return summary
     }
 
@@ -105,6 +105,6 @@ final class DedupeSignatureFileWriter {
 
     /// Folds written bytes into the content hash.
     private func hashBytes(_ bytes: [UInt8]) {
-        for byte in bytes { hash = DedupeHash.fnv1a(hash, byte) }
+        for byte in bytes { hash = FNV1a.adding(byte, to: hash) }
     }
 }

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Normalises text and splits it into hashed words, on UTF-8 bytes, without allocating a `String` per word.
 ///
 /// The normalisation, applied before shingling and before the exact-duplicate hash:
@@ -42,8 +44,8 @@ struct DedupeTextScanner: Sendable {
     static func scan(bytes: UnsafeBufferPointer<UInt8>) -> ScannedText {
         var words: [UInt64] = []
         words.reserveCapacity(bytes.count / 5 + 1)
-        var exact = DedupeHash.fnvOffsetBasis
-        var word = DedupeHash.fnvOffsetBasis
+        var exact = FNV1a.offsetBasis
+        var word = FNV1a.offsetBasis
         var inWord = false
         var index = 0
         let count = bytes.count
@@ -53,13 +55,13 @@ struct DedupeTextScanner: Sendable {
         func feed(_ byte: UInt8) {
             if !inWord {
                 if !words.isEmpty {
-                    exact = DedupeHash.fnv1a(exact, 0x20)
+                    exact = FNV1a.adding(0x20, to: exact)
                 }
                 inWord = true
-                word = DedupeHash.fnvOffsetBasis
+                word = FNV1a.offsetBasis
             }
-            word = DedupeHash.fnv1a(word, byte)
-            exact = DedupeHash.fnv1a(exact, byte)
+            word = FNV1a.adding(byte, to: word)
+            exact = FNV1a.adding(byte, to: exact)
         }
 
         @inline(__always)

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Per-document token attributes and feature extraction for the entity tagger.
 ///
 /// Built once per document from its UTF-8 bytes and tokens: word hashes, shapes, casing flags, gazetteer bits and the
@@ -46,7 +48,7 @@ struct EntityDocumentContext {
     /// Lower-case hashes of the short function words that title case leaves in lower case.
     static let functionWords: Set<UInt64> = Set(
         ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as", "vs", "is"]
-            .map { EntityFeatureHasher.hash($0, lowercase: true) }
+            .map { FNV1a.hashLowercasingASCII($0) }
     )
     /// Sentinel word hash for positions outside the line.
     static let boundary: UInt64 = 0x5151_5151_5151_5151
@@ -81,8 +83,8 @@ struct EntityDocumentContext {
         let token = tokens[k]
         let s = Int(token.start)
         let e = Int(token.end)
-        var lowerHash = EntityFeatureHasher.emptyHash
-        var shortHash = EntityFeatureHasher.emptyHash
+        var lowerHash = FNV1a.offsetBasis
+        var shortHash = FNV1a.offsetBasis
         var lastClass: UInt8 = 0
         var characters = 0
         var f: UInt16 = token.startsSentence ? Flag.sentenceStart : 0
@@ -141,18 +143,18 @@ struct EntityDocumentContext {
             default:
                 others += 1
             }
-            if cls != lastClass { shortHash = EntityFeatureHasher.adding(cls, to: shortHash) }
+            if cls != lastClass { shortHash = FNV1a.adding(cls, to: shortHash) }
             lastClass = cls
             characters += 1
             let stop = min(i + width, e)
             if width == 3, let ascii = Self.asciiPunctuation(b, i, e) {
                 // Curly quotes and dashes hash like their ASCII forms (the training news uses ASCII).
-                lowerHash = EntityFeatureHasher.adding(ascii, to: lowerHash)
+                lowerHash = FNV1a.adding(ascii, to: lowerHash)
                 i = stop
                 continue
             }
             while i < stop {
-                lowerHash = EntityFeatureHasher.adding(EntityFeatureHasher.lowercased(b[i]), to: lowerHash)
+                lowerHash = FNV1a.adding(UTF8Byte.lowercasedASCII(b[i]), to: lowerHash)
                 i += 1
             }
         }
@@ -170,7 +172,7 @@ struct EntityDocumentContext {
         let length = e - s
         if length > 1 {
             for p in 1...min(4, length - 1) {
-                suffixes[k * 4 + p - 1] = EntityFeatureHasher.hash(b, e - p, e, lowercase: true)
+                suffixes[k * 4 + p - 1] = FNV1a.hashLowercasingASCII(b, e - p..<e)
             }
         }
     }

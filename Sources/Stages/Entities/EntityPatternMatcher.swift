@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Finds pattern-based mentions over tokens: dates, money amounts, percentages, e-mail addresses and URLs.
 ///
 /// Recognised forms (case-insensitive words, capitalised month and weekday names):
@@ -19,7 +21,7 @@ enum EntityPatternMatcher {
     }
 
     private static func hashes(_ words: [String]) -> Set<UInt64> {
-        Set(words.map { EntityFeatureHasher.hash($0, lowercase: true) })
+        Set(words.map { FNV1a.hashLowercasingASCII($0) })
     }
 
     static let months: Set<UInt64> = hashes([
@@ -44,10 +46,10 @@ enum EntityPatternMatcher {
         "usd", "eur", "gbp", "jpy", "cny", "rmb", "krw", "chf", "cad", "aud", "inr", "hkd", "sgd", "rub", "dm",
     ])
     static let percentWords: Set<UInt64> = hashes(["percent", "pct", "%", "percentage"])
-    private static let perHash = EntityFeatureHasher.hash("per", lowercase: true)
-    private static let centHash = EntityFeatureHasher.hash("cent", lowercase: true)
-    private static let commaHash = EntityFeatureHasher.hash(",", lowercase: true)
-    private static let pointsHash = EntityFeatureHasher.hash("points", lowercase: true)
+    private static let perHash = FNV1a.hashLowercasingASCII("per")
+    private static let centHash = FNV1a.hashLowercasingASCII("cent")
+    private static let commaHash = FNV1a.hashLowercasingASCII(",")
+    private static let pointsHash = FNV1a.hashLowercasingASCII("points")
 
     /// Finds non-overlapping matches left to right.
     static func matches(in bytes: UnsafeBufferPointer<UInt8>, context: EntityDocumentContext) -> [Match] {
@@ -164,7 +166,7 @@ enum EntityPatternMatcher {
         if k == s || value < 1 || value > 31 { return false }
         if k == e { return true }
         if e - k != 2 { return false }
-        let suffix = (EntityFeatureHasher.lowercased(b[k]), EntityFeatureHasher.lowercased(b[k + 1]))
+        let suffix = (UTF8Byte.lowercasedASCII(b[k]), UTF8Byte.lowercasedASCII(b[k + 1]))
         return suffix == (115, 116) || suffix == (110, 100) || suffix == (114, 100) || suffix == (116, 104)
     }
 

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// A set of multi-token phrases matched against tokenised text, each carrying a bit mask of categories.
 ///
 /// Phrases are tokenised with ``EntityTokenizer`` and stored as one 64-bit hash of their tokens (joined by a single
@@ -27,7 +29,7 @@ struct EntityPhraseTable: Sendable {
         var text = phrase
         let hashes: [UInt64] = text.withUTF8 { buffer in
             let tokens = EntityTokenizer.tokenize(buffer)
-            var hash = EntityFeatureHasher.emptyHash
+            var hash = FNV1a.offsetBasis
             var prefixes: [UInt64] = []
             for (k, token) in tokens.enumerated() {
                 hash = Self.extend(hash, buffer, token, first: k == 0, ignoresCase: ignoresCase)
@@ -50,17 +52,17 @@ struct EntityPhraseTable: Sendable {
         first: Bool,
         ignoresCase: Bool
     ) -> UInt64 {
-        var h = first ? hash : EntityFeatureHasher.adding(0x20, to: hash)
+        var h = first ? hash : FNV1a.adding(0x20, to: hash)
         var i = Int(token.start)
         let end = Int(token.end)
         if ignoresCase {
             while i < end {
-                h = EntityFeatureHasher.adding(EntityFeatureHasher.lowercased(bytes[i]), to: h)
+                h = FNV1a.adding(UTF8Byte.lowercasedASCII(bytes[i]), to: h)
                 i += 1
             }
         } else {
             while i < end {
-                h = EntityFeatureHasher.adding(bytes[i], to: h)
+                h = FNV1a.adding(bytes[i], to: h)
                 i += 1
             }
         }
@@ -76,7 +78,7 @@ struct EntityPhraseTable: Sendable {
         if isEmpty { return }
         let maximum = maximumTokenCount
         for first in tokens.indices {
-            var hash = EntityFeatureHasher.emptyHash
+            var hash = FNV1a.offsetBasis
             var k = first
             while k < tokens.count && k - first < maximum {
                 if k > first && tokens[k].startsLine { break }

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Splits news text into word tokens over UTF-8 bytes.
 ///
 /// Rules, in order, for each whitespace-separated chunk:
@@ -23,7 +25,7 @@ enum EntityTokenizer {
 
     /// Hashes of ``abbreviations`` (ASCII lower-case), for byte-level look-up.
     static let abbreviationHashes: Set<UInt64> = Set(
-        abbreviations.map { EntityFeatureHasher.hash($0, lowercase: true) }
+        abbreviations.map { FNV1a.hashLowercasingASCII($0) }
     )
 
     /// Tokenises `bytes`, returning tokens in document order.
@@ -119,7 +121,7 @@ enum EntityTokenizer {
         let count = prefix.utf8CodeUnitCount
         if end - start < count { return false }
         let p = prefix.utf8Start
-        for k in 0..<count where EntityFeatureHasher.lowercased(b[start + k]) != p[k] { return false }
+        for k in 0..<count where UTF8Byte.lowercasedASCII(b[start + k]) != p[k] { return false }
         return true
     }
 
@@ -327,7 +329,7 @@ enum EntityTokenizer {
             if dotted && periods >= 2 { return true }
         }
         if length <= 8 {
-            let h = EntityFeatureHasher.hash(b, s, e - 1, lowercase: true)
+            let h = FNV1a.hashLowercasingASCII(b, s..<e - 1)
             if abbreviationHashes.contains(h) { return true }
         }
         return false

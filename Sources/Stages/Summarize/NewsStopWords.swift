@@ -1,3 +1,5 @@
+import Pipeline
+
 /// English function words ignored when comparing sentences, stored as hashes of their lowercase bytes.
 enum NewsStopWords {
     /// The words themselves.
@@ -15,11 +17,5 @@ enum NewsStopWords {
     static let longestWord: Int = words.map(\.utf8.count).max() ?? 0
 
     /// FNV-1a hashes of the words, matching the hashes computed by ``SentenceTermTable``.
-    static let hashes: Set<UInt64> = Set(
-        words.map { word in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        }
-    )
+    static let hashes: Set<UInt64> = Set(words.map { FNV1a.hash($0) })
 }

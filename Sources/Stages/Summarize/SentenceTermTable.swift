@@ -1,3 +1,5 @@
+import Pipeline
+
 /// The content words of an article's sentences, as per-article term ids with counts.
 ///
 /// Words are maximal runs of ASCII letters and digits or non-ASCII letters (general punctuation such as `’`, `“`
@@ -94,7 +96,7 @@ struct SentenceTermTable: Sendable {
                 continue
             }
             // A word: hash its lowercased bytes, remembering the hash before the last byte for stemming.
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash = FNV1a.offsetBasis
             var previousHash = hash
             var length = 0
             var ascii = true
@@ -109,7 +111,7 @@ struct SentenceTermTable: Sendable {
                     if b >= 0x41 && b <= 0x5A { b |= 0x20 }
                     if b >= 0x80 { ascii = false }
                     previousHash = hash
-                    hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3
+                    hash = FNV1a.adding(b, to: hash)
                     secondLast = lastByte
                     lastByte = b
                     length += 1

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import Pipeline
 @testable import Stages
 
 /// Tests of the `dedupe` stage's algorithm: exact and near-duplicate decisions on real articles, the normalisation,
@@ -106,10 +107,10 @@ import Testing
     }
 
     @Test func exactHashIsFNV1aOfTheNormalisedText() {
-        #expect(DedupeHash.fnv1a(Array("a".utf8)) == 0xaf63_dc4c_8601_ec8c)
-        #expect(DedupeHash.fnv1a(Array("".utf8)) == 0xcbf2_9ce4_8422_2325)
+        #expect(FNV1a.hash("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(FNV1a.hash("") == 0xcbf2_9ce4_8422_2325)
         let signature = Deduplicator().signature(of: "Hello,  WORLD! Déjà VU")
-        #expect(signature.exactHash == DedupeHash.fnv1a(Array("hello world déjà vu".utf8)))
+        #expect(signature.exactHash == FNV1a.hash("hello world déjà vu"))
         #expect(signature.exactHash == 10_488_540_167_434_052_981)
     }
 
@@ -142,7 +143,7 @@ import Testing
         let index = deduplicator.makeIndex()
         let empty = deduplicator.signature(of: "")
         #expect(empty.isEmpty)
-        #expect(empty.exactHash == DedupeHash.fnvOffsetBasis)
+        #expect(empty.exactHash == FNV1a.offsetBasis)
         #expect(empty.minHashes == Array(repeating: UInt32.max, count: 128))
         #expect(index.decide(id: "empty", signature: empty) == .kept)
         #expect(index.decide(id: "text", signature: deduplicator.signature(of: "Some words here")) == .kept)
