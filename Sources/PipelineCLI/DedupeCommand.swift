@@ -109,28 +109,28 @@ struct DedupeCommand: AsyncParsableCommand {
             source: String,
             logger: Logger
         ) async throws -> (results: [String: JSONValue], summary: String) {
-            var plan = setup.plan
-            let dedupe = plan.stages[setup.dedupePosition]
+            let dedupe = setup.plan.stages[setup.dedupePosition]
             let result = DedupeSignatureStage.Result()
-            plan.stages = plan.stages[..<setup.dedupePosition].filter { !($0.stage is ExportStage) }
-            plan.stages.append(
-                PipelinePlan.PlannedStage(
-                    name: dedupe.name,
-                    typeName: dedupe.typeName,
-                    concurrency: dedupe.concurrency,
-                    stage: DedupeSignatureStage(
-                        options: setup.options,
-                        directory: directory,
-                        shard: shard,
-                        order: setup.order,
-                        split: plan.input.split,
-                        result: result
-                    ),
-                    location: dedupe.location
-                )
+            let signing = PipelinePlan.PlannedStage(
+                name: dedupe.name,
+                typeName: dedupe.typeName,
+                concurrency: dedupe.concurrency,
+                stage: DedupeSignatureStage(
+                    options: setup.options,
+                    directory: directory,
+                    shard: shard,
+                    order: setup.order,
+                    split: setup.plan.input.split,
+                    result: result
+                ),
+                location: dedupe.location
             )
-            plan.output.deadLetterPath = directory.deadLetterPath(shard)
-            plan.output.statsPath = nil
+            var output = setup.plan.output
+            output.deadLetterPath = directory.deadLetterPath(shard)
+            output.statsPath = nil
+            let plan = setup.plan
+                .replacingStages(setup.plan.stages[..<setup.dedupePosition].filter { !$0.isDocumentSink } + [signing])
+                .replacingOutput(output)
 
             let shutdown = ShutdownSignal()
             let trap = SignalTrap(shutdown: shutdown, logger: logger)

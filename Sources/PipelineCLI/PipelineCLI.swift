@@ -8,7 +8,7 @@ public import Pipeline
 /// // Sources/my-pipeline-run/main.swift
 /// import PipelineCLI
 /// import Stages
-/// await PipelineCLI.main(registry: StageRegistry.builtIn.registering(MyStage.self))
+/// await PipelineCLI.main(registry: try StageRegistry.builtIn.registering(MyStage.self))
 /// ```
 public enum PipelineCLI {
     /// Parses the command line, runs the command, and exits the process with the command's exit code.

@@ -5,7 +5,7 @@ import Pipeline
 /// Runs the cases of a test file through a compiled pipeline, isolated from its real outputs, and checks each
 /// case's expectations.
 ///
-/// For each case the plan is isolated (``PipelineTestIsolation``): export stages are removed, capture stages record
+/// For each case the plan is isolated (``PipelineTestIsolation``): sinks such as export are left out, capture stages record
 /// what passes after the input and after every stage, and dead letters go to a temporary file. The case's
 /// documents (inline, or read from its `input`) run through it with ``PipelineRunner``; then every expectation is
 /// checked against the documents that reached the end. A document that did not is explained: which stage dropped
@@ -13,10 +13,10 @@ import Pipeline
 ///
 /// ```
 ///  case documents ─▶ capture ─▶ clean ─▶ capture ─▶ dedupe ─▶ … ─▶ capture (final) ─▶ expectations
-///                                 (export stages removed; dead letters to a temporary file)
+///                                 (sinks left out; dead letters to a temporary file)
 /// ```
 struct PipelineTestRunner {
-    /// The pipeline, compiled from a tree passed through ``PipelineTestIsolation/apply(to:)``.
+    /// The pipeline, isolated from its files (``PipelinePlan/isolatedFromFiles()``).
     var plan: PipelinePlan
     /// The logger for the runs.
     var logger: Logger

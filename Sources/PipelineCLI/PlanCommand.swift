@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Pipeline
-import Stages
 
 /// `pipeline-run plan FILE --shards N`: which files each shard reads, and which shards are not complete yet.
 struct PlanCommand: AsyncParsableCommand, RegistryCommand {
@@ -54,7 +53,7 @@ struct PlanCommand: AsyncParsableCommand, RegistryCommand {
             switch outputs.checkMarker(configurationHash: state.configurationHash, inputHash: state.inputHash) {
             case .complete:
                 status = "complete"
-                if gc { removeTemporaryFiles(of: try outputs.apply(to: plan), shard: shard) }
+                if gc { removeTemporaryFiles(of: plan.sharded(shard)) }
             case .absent:
                 status = "incomplete"
                 incomplete.append(index)
@@ -76,13 +75,9 @@ struct PlanCommand: AsyncParsableCommand, RegistryCommand {
     }
 
     /// Removes `<part>.tmp-*` files next to a completed shard's parts.
-    private func removeTemporaryFiles(of plan: PipelinePlan, shard: Shard) {
-        var parts = [plan.deadLetterPath, plan.statePath]
-        for planned in plan.stages {
-            if let export = planned.stage as? ExportStage, export.options.format != .postgres {
-                parts.append(export.options.path)
-            }
-        }
+    private func removeTemporaryFiles(of plan: PipelinePlan) {
+        let parts =
+            [plan.deadLetterPath, plan.statePath] + plan.fileOutputs.filter { !$0.isStandardOutput }.map(\.path)
         for part in parts {
             let directory = (part as NSString).deletingLastPathComponent
             let name = (part as NSString).lastPathComponent

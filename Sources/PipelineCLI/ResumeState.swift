@@ -1,6 +1,5 @@
 import Foundation
 import Pipeline
-import Stages
 
 /// Reads, checks and writes the run state behind `--resume` for one pipeline run.
 struct ResumeState {
@@ -43,16 +42,10 @@ struct ResumeState {
         inputFileBytes = expansion.files.contains { $0.path == "-" } ? nil : total
     }
 
-    /// The files whose content the state fingerprints: JSON Lines and CSV exports, and the dead-letter file.
+    /// The files whose content the state fingerprints: those the stages append to on resume (JSON Lines and CSV
+    /// exports, see ``StageFileOutput/isFingerprinted``), and the dead-letter file.
     var fileOutputs: [String] {
-        var paths = plan.stages.compactMap { planned -> String? in
-            guard let export = planned.stage as? ExportStage, ![.sqlite, .postgres].contains(export.options.format),
-                export.options.path != "-"
-            else { return nil }
-            return export.options.path
-        }
-        paths.append(plan.deadLetterPath)
-        return paths
+        plan.fileOutputs.filter(\.isFingerprinted).map(\.path) + [plan.deadLetterPath]
     }
 
     /// What `--resume` should do.

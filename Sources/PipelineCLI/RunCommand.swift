@@ -100,8 +100,28 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
 
     func run(registry: StageRegistry) async throws {
         let logger = logging.makeLogger()
+        let plan = try loadPlan(registry: registry)
+        let resolution = try resolveShard(logger: logger)
+        let marker = ShardedOutputs(shard: resolution.shard, plan: plan)
+        let shutdown = ShutdownSignal()
+        let (shardPlan, overrides) = try shardPlan(plan, shard: resolution.shard, shutdown: shutdown, logger: logger)
+        let trap = SignalTrap(shutdown: shutdown, logger: logger)
+        defer { trap.cancel() }
+        let state = try readState(of: shardPlan, overrides: overrides, logger: logger)
+        if try isAlreadyComplete(marker, state: state, logger: logger) { return }
+        let runner = try makeRunner(for: shardPlan, shard: resolution.shard, state: state, logger: logger)
+        let report = try await execute(runner, shutdown: shutdown, expectedBytes: state.inputFileBytes, logger: logger)
+        try record(report, of: runner, state: state, marker: marker, logger: logger)
+        if let reason = report.interruption {
+            throw PipelineExitCode.interrupted(by: reason)
+        }
+    }
+
+    /// Compiles the pipeline file with `--input`, `--output` and `--dead-letter` applied.
+    /// - Throws: ``PipelineExitCode/configuration`` (after printing the errors) when the file is invalid.
+    private func loadPlan(registry: StageRegistry) throws -> PipelinePlan {
         let loader = PipelineLoader(registry: registry)
-        var plan: PipelinePlan
+        let plan: PipelinePlan
         do {
             var (root, source) = try loader.parse(contentsOf: file)
             root = PipelineOverrides(inputPaths: input, outputPath: output).apply(to: root)
@@ -110,7 +130,15 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
             StandardError.writeLine(error.description)
             throw PipelineExitCode.configuration
         }
-        if let deadLetter { plan.output.deadLetterPath = deadLetter }
+        guard let deadLetter else { return plan }
+        var outputOptions = plan.output
+        outputOptions.deadLetterPath = deadLetter
+        return plan.replacingOutput(outputOptions)
+    }
+
+    /// Works out which shard this process runs, from `--shard` and the environment.
+    /// - Throws: `ValidationError` when the sources are incomplete or disagree.
+    private func resolveShard(logger: Logger) throws -> ShardResolver.Resolution {
         let resolution: ShardResolver.Resolution
         do {
             resolution = try ShardResolver(environment: ProcessInfo.processInfo.environment).resolve(flag: shard)
@@ -120,50 +148,75 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         if resolution.source != "default" {
             logger.notice("running shard \(resolution.shard)", metadata: ["source": "\(resolution.source)"])
         }
-        let sharded = ShardedOutputs(shard: resolution.shard, plan: plan)
-        plan = try sharded.apply(to: plan)
-        if !plan.stages.contains(where: { $0.typeName == "export" }) {
+        return resolution
+    }
+
+    /// The plan this process runs: the shard's parts, and the cross-shard remove list when `--remove-list` is
+    /// given; with the overrides the configuration hash covers.
+    private func shardPlan(
+        _ plan: PipelinePlan,
+        shard: Shard,
+        shutdown: ShutdownSignal,
+        logger: Logger
+    ) throws -> (PipelinePlan, overrides: [String]) {
+        let sharded = plan.sharded(shard)
+        if !sharded.hasDocumentSink {
             logger.notice("the pipeline has no export stage: writing JSON Lines to standard output")
         }
+        let overrides = input + [output ?? "", deadLetter ?? ""]
+        guard let removeList else { return (sharded, overrides) }
+        let (withList, removeListHash) = try applyRemoveList(
+            in: removeList,
+            to: sharded,
+            shard: shard,
+            shutdown: shutdown,
+            logger: logger
+        )
+        return (withList, overrides + ["remove-list", removeListHash])
+    }
 
-        let shutdown = ShutdownSignal()
-        var overrides = input + [output ?? "", deadLetter ?? ""]
-        if let removeList {
-            let removeListHash: String
-            (plan, removeListHash) = try applyRemoveList(
-                in: removeList,
-                to: plan,
-                shard: resolution.shard,
-                shutdown: shutdown,
-                logger: logger
-            )
-            overrides += ["remove-list", removeListHash]
-        }
-        let trap = SignalTrap(shutdown: shutdown, logger: logger)
-        defer { trap.cancel() }
-        var runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
-        runner.shard = resolution.shard
-        let state: ResumeState
+    /// Lists the input and prepares the run state behind `--resume`.
+    /// - Throws: ``PipelineExitCode/configuration`` when the input cannot be listed.
+    private func readState(of plan: PipelinePlan, overrides: [String], logger: Logger) throws -> ResumeState {
         do {
-            state = try ResumeState(plan: plan, pipelineFile: file, overrides: overrides)
+            return try ResumeState(plan: plan, pipelineFile: file, overrides: overrides)
         } catch {
             logger.error("cannot read the input: \(error)")
             throw PipelineExitCode.configuration
         }
-        if resolution.shard.count > 1 {
-            switch sharded.checkMarker(configurationHash: state.configurationHash, inputHash: state.inputHash) {
-            case .absent: break
-            case .complete:
-                logger.notice("shard \(resolution.shard) is already complete (\(sharded.markerPath)); nothing to do")
-                return
-            case .mismatched(let reason):
-                guard force else {
-                    logger.error("\(reason); run with --force to replace it")
-                    throw PipelineExitCode.configuration
-                }
-                try? FileManager.default.removeItem(atPath: sharded.markerPath)
+    }
+
+    /// Checks a shard's completion marker: `true` when this shard already completed with this configuration and
+    /// input; a marker for something else is removed under `--force`.
+    /// - Throws: ``PipelineExitCode/configuration`` for a mismatched marker without `--force`.
+    private func isAlreadyComplete(_ marker: ShardedOutputs, state: ResumeState, logger: Logger) throws -> Bool {
+        guard marker.shard.count > 1 else { return false }
+        switch marker.checkMarker(configurationHash: state.configurationHash, inputHash: state.inputHash) {
+        case .absent:
+            return false
+        case .complete:
+            logger.notice("shard \(marker.shard) is already complete (\(marker.markerPath)); nothing to do")
+            return true
+        case .mismatched(let reason):
+            guard force else {
+                logger.error("\(reason); run with --force to replace it")
+                throw PipelineExitCode.configuration
             }
+            try? FileManager.default.removeItem(atPath: marker.markerPath)
+            return false
         }
+    }
+
+    /// The runner for the plan: its shard, and under `--resume` where to continue.
+    /// - Throws: ``PipelineExitCode/configuration`` when the run state forbids resuming.
+    private func makeRunner(
+        for plan: PipelinePlan,
+        shard: Shard,
+        state: ResumeState,
+        logger: Logger
+    ) throws -> PipelineRunner {
+        var runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
+        runner.shard = shard
         if resume {
             do {
                 switch try state.decide() {
@@ -177,6 +230,20 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
                 throw PipelineExitCode.configuration
             }
         }
+        return runner
+    }
+
+    /// Runs the pipeline with progress and metrics observed, and maps a failure to its exit code.
+    /// - Throws: ``PipelineExitCode/configuration`` for unreadable input or a remove list that does not fit, the
+    ///   failure's exit code otherwise.
+    private func execute(
+        _ runner: PipelineRunner,
+        shutdown: ShutdownSignal,
+        expectedBytes: Int?,
+        logger: Logger
+    ) async throws -> RunReport {
+        var runner = runner
+        let plan = runner.plan
         logger.info(
             "starting",
             metadata: [
@@ -191,12 +258,12 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
             pipeline: plan.name,
             logger: logger,
             isTerminal: isatty(2) != 0,
-            expectedBytes: state.inputFileBytes,
+            expectedBytes: expectedBytes,
             metricsPath: metricsFile,
             metricsInterval: .seconds(metricsInterval)
         )
         let observing = Task { await observer.run() }
-        var outcome: Result<RunReport, any Error>
+        let outcome: Result<RunReport, any Error>
         do {
             outcome = .success(try await runner.run(shutdown: shutdown))
         } catch {
@@ -205,9 +272,8 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         observing.cancel()
         await observing.value
         observer.finish()
-        let report: RunReport
         do {
-            report = try outcome.get()
+            return try outcome.get()
         } catch let error as FileAccessError where error.operation == "expand" || error.operation == "read" {
             logger.error("cannot read the input: \(error)")
             throw PipelineExitCode.configuration
@@ -218,8 +284,21 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
             logger.error("run failed: \(error)")
             throw PipelineExitCode.forFailure(error)
         }
+    }
+
+    /// Records a finished run: the summary line, the run state, the statistics, and (for a shard that was not
+    /// interrupted) the completion marker, last.
+    /// - Throws: The exit code of a write that failed, or ``PipelineExitCode/internalError`` when the accounting
+    ///   does not balance.
+    private func record(
+        _ report: RunReport,
+        of runner: PipelineRunner,
+        state: ResumeState,
+        marker: ShardedOutputs,
+        logger: Logger
+    ) throws {
         StandardError.writeLine(report.summary)
-        if !plan.input.paths.contains("-") {
+        if !runner.plan.input.paths.contains("-") {
             do {
                 try state.save(after: report, runID: runner.runID)
             } catch {
@@ -227,7 +306,8 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
                 throw PipelineExitCode.forFailure(error)
             }
         }
-        for path in [statsJSON.map(resolution.shard.partPath(for:)), plan.output.statsPath].compactMap({ $0 }) {
+        let statsPaths = [statsJSON.map(marker.shard.partPath(for:)), runner.plan.output.statsPath]
+        for path in statsPaths.compactMap({ $0 }) {
             do {
                 let writer = try AtomicFileWriter(path: path)
                 try writer.write(report.json.serialized() + "\n")
@@ -241,20 +321,16 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
             logger.critical("accounting mismatch: input != written + dropped + dead-lettered")
             throw PipelineExitCode.internalError
         }
-        if resolution.shard.count > 1, report.interruption == nil {
-            do {
-                try sharded.writeMarker(
-                    report: report,
-                    configurationHash: state.configurationHash,
-                    inputHash: state.inputHash
-                )
-            } catch {
-                logger.error("cannot write the completion marker: \(error)")
-                throw PipelineExitCode.forFailure(error)
-            }
-        }
-        if let reason = report.interruption {
-            throw PipelineExitCode.interrupted(by: reason)
+        guard marker.shard.count > 1, report.interruption == nil else { return }
+        do {
+            try marker.writeMarker(
+                report: report,
+                configurationHash: state.configurationHash,
+                inputHash: state.inputHash
+            )
+        } catch {
+            logger.error("cannot write the completion marker: \(error)")
+            throw PipelineExitCode.forFailure(error)
         }
     }
 
@@ -319,18 +395,20 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
             logger.error("cannot read the remove list: \(error)")
             throw PipelineExitCode.configuration
         }
-        var plan = plan
         let dedupe = plan.stages[setup.dedupePosition]
         if setup.options.index != nil {
             logger.notice(
                 "with --remove-list the dedupe stage's index is neither read nor updated; pass it to `dedupe buckets` and `dedupe cluster` with --index"
             )
         }
-        plan.stages[setup.dedupePosition].stage = DedupeRemoveListStage(
-            options: setup.options,
-            removeList: removeList,
-            keys: setup.order.keyAssigner(shard: shard, split: plan.input.split),
-            shutdown: shutdown
+        let replaced = plan.replacingStage(
+            at: setup.dedupePosition,
+            with: DedupeRemoveListStage(
+                options: setup.options,
+                removeList: removeList,
+                keys: setup.order.keyAssigner(shard: shard, split: plan.input.split),
+                shutdown: shutdown
+            )
         )
         logger.info(
             "applying the cross-shard remove list",
@@ -339,6 +417,6 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
                 "method": "\(marker.results["method"]?.stringValue ?? "?")",
             ]
         )
-        return (plan, removeListHash)
+        return (replaced, removeListHash)
     }
 }

@@ -1,10 +1,9 @@
 import Foundation
 import Pipeline
-import Stages
 
-/// What a sharded run (`run --shard i/N`) changes in a plan, and its completion marker.
+/// The completion marker of a sharded run (`run --shard i/N`).
 ///
-/// Every file output is written as the shard's part: an export to `out/news.jsonl` becomes
+/// The shard's plan (``PipelinePlan/sharded(_:)``) writes every file output as the shard's part: an export to `out/news.jsonl` becomes
 /// `out/news/part-00002-of-00008.jsonl`, and so do the dead letters, the statistics, the run state and the dedupe
 /// index. Parts are written to a temporary name unique to the attempt (host and pid), synced and renamed, so two
 /// attempts of one shard leave one correct part. The marker `_completions/00002-of-00008.json` (in the folder of the
@@ -24,27 +23,6 @@ struct ShardedOutputs {
         let deadLetter = plan.deadLetterPath
         let directory = deadLetter.lastIndex(of: "/").map { String(deadLetter[...$0]) } ?? ""
         markerPath = directory + "_completions/" + shard.markerName
-    }
-
-    /// The plan with every file output renamed to this shard's part.
-    func apply(to plan: PipelinePlan) throws -> PipelinePlan {
-        guard shard.count > 1 else { return plan }
-        var plan = plan
-        plan.output.deadLetterPath = shard.partPath(for: plan.deadLetterPath)
-        plan.output.statePath = shard.partPath(for: plan.statePath)
-        plan.output.statsPath = plan.output.statsPath.map(shard.partPath(for:))
-        for index in plan.stages.indices {
-            if let export = plan.stages[index].stage as? ExportStage, export.options.format != .postgres {
-                var options = export.options
-                options.path = shard.partPath(for: options.path)
-                plan.stages[index].stage = ExportStage(options: options)
-            } else if let dedupe = plan.stages[index].stage as? DedupeStage, let index_ = dedupe.options.index {
-                var options = dedupe.options
-                options.index = shard.partPath(for: index_)
-                plan.stages[index].stage = DedupeStage(options: options)
-            }
-        }
-        return plan
     }
 
     /// What an existing marker says about this run.

@@ -2,16 +2,15 @@ import ArgumentParser
 import Foundation
 import Logging
 import Pipeline
-import Stages
 
 /// `pipeline-run stream FILE`: a filter from JSON Lines on standard input to JSON Lines on standard output.
 ///
 /// For Spark `RDD.pipe`, Hadoop Streaming, a Ray Data UDF or a Kafka connector's subprocess: the pipeline's stages
-/// run over standard input; the documents that come out are written to standard output in input order (export
-/// stages and the dedupe index are left out). A document that cannot be processed (an unreadable line, a failure
-/// under `on_error: dead-letter`) is never lost silently: it goes to `--dead-letter PATH`, becomes a status line
-/// with `--one-to-one`, or else fails the stream (exit 2). It needs no environment variable (PySpark gives the child
-/// an empty environment). Dedupe works within the one stream.
+/// run over standard input; the documents that come out are written to standard output in input order (each stage
+/// as its stream mode says: sinks such as export are left out, the dedupe index is not used). A document that cannot
+/// be processed (an unreadable line, a failure under `on_error: dead-letter`) is never lost silently: it goes to
+/// `--dead-letter PATH`, becomes a status line with `--one-to-one`, or else fails the stream (exit 2). It needs no
+/// environment variable (PySpark gives the child an empty environment). Dedupe works within the one stream.
 struct StreamCommand: AsyncParsableCommand, RegistryCommand {
     static let configuration = CommandConfiguration(
         commandName: "stream",
@@ -67,7 +66,7 @@ struct StreamCommand: AsyncParsableCommand, RegistryCommand {
     func run(registry: StageRegistry) async throws {
         let logger = logging.makeLogger()
         let loader = PipelineLoader(registry: registry, environment: [:])
-        var plan: PipelinePlan
+        let plan: PipelinePlan
         do {
             var (root, source) = try loader.parse(contentsOf: file)
             root = PipelineOverrides(inputPaths: ["-"], outputPath: nil).apply(to: root)
@@ -77,18 +76,14 @@ struct StreamCommand: AsyncParsableCommand, RegistryCommand {
             StandardError.writeLine("stream: configuration error in \(file)")
             throw PipelineExitCode.configuration
         }
-        plan.input.paths = ["-"]
-        plan.input.format = .jsonl
-        if let textField { plan.input.textField = textField }
-        plan.stages.removeAll { $0.stage is ExportStage }
-        for index in plan.stages.indices {
-            if let dedupe = plan.stages[index].stage as? DedupeStage, dedupe.options.index != nil {
-                var options = dedupe.options
-                options.index = nil
-                plan.stages[index].stage = DedupeStage(options: options)
-            }
+        let stream: PipelinePlan
+        do {
+            stream = try plan.forStream(textField: textField)
+        } catch {
+            StandardError.writeLine("stream: \(error.description)")
+            throw PipelineExitCode.configuration
         }
-        var runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
+        var runner = PipelineRunner(plan: stream, logger: logger, concurrencyOverride: concurrency)
         runner.stream = StreamOutput(oneToOne: oneToOne, flushEachRecord: flush == .record, deadLetterPath: deadLetter)
         if flush == .record { runner.documentsPerBatch = 1 }
         let shutdown = ShutdownSignal()

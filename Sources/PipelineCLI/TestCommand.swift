@@ -33,12 +33,19 @@ struct TestCommand: AsyncParsableCommand, RegistryCommand {
     func run(registry: StageRegistry) async throws {
         let testsPath = tests ?? Self.defaultTestFile(for: file)
         let loader = PipelineLoader(registry: registry)
-        let plan: PipelinePlan
+        let compiled: PipelinePlan
         do {
             let (root, source) = try loader.parse(contentsOf: file)
-            plan = try loader.plan(from: PipelineTestIsolation().apply(to: root), source: source)
+            compiled = try loader.plan(from: root, source: source)
         } catch {
             Self.report(error, in: file)
+            throw PipelineExitCode.configuration
+        }
+        let plan: PipelinePlan
+        do {
+            plan = try compiled.isolatedFromFiles()
+        } catch {
+            StandardError.writeLine("\(error.description)\n1 error in \(file)")
             throw PipelineExitCode.configuration
         }
         let testFile: PipelineTestFile

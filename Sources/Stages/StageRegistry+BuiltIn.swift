@@ -4,12 +4,16 @@ extension StageRegistry {
     /// The registry of built-in stages, the one `pipeline-run` uses.
     public static var builtIn: StageRegistry {
         var registry = StageRegistry()
-        registry.register(CleanStage.self)
-        registry.register(DedupeStage.self)
-        registry.register(EntitiesStage.self)
-        registry.register(ExportStage.self)
-        registry.register(ExtractStage.self)
-        registry.register(SummarizeStage.self)
+        do {
+            try registry.register(CleanStage.self)
+            try registry.register(DedupeStage.self)
+            try registry.register(EntitiesStage.self)
+            try registry.register(ExportStage.self)
+            try registry.register(ExtractStage.self)
+            try registry.register(SummarizeStage.self)
+        } catch {
+            preconditionFailure("the built-in stages have distinct type names: \(error)")
+        }
         registry.register(inputFormat: HTMLFileFormat())
         registry.register(inputFormat: WARCFileFormat())
         return registry

@@ -23,10 +23,14 @@ private struct ThresholdStage: ConfigurableStage, DocumentStage {
 }
 
 @Suite struct PipelineLoaderTests {
-    let loader = PipelineLoader(
-        registry: StageRegistry().registering(ThresholdStage.self),
-        environment: ["INPUT": "data/", "EMPTY": ""]
-    )
+    let loader: PipelineLoader
+
+    init() throws {
+        loader = PipelineLoader(
+            registry: try StageRegistry().registering(ThresholdStage.self),
+            environment: ["INPUT": "data/", "EMPTY": ""]
+        )
+    }
 
     func errors(_ text: String) -> String {
         do {

@@ -188,7 +188,7 @@ public struct PipelineLoader: Sendable {
                                     hint: "give each stage a unique name"
                                 )
                             }
-                            stage.name = "\(stage.name)#\(index)"
+                            stage = stage.renamed("\(stage.name)#\(index)")
                         }
                         usedNames[stage.name] = index
                         stages.append(stage)
@@ -225,9 +225,13 @@ public struct PipelineLoader: Sendable {
             }
             throw ConfigurationErrors(sorted.map(source.attach(to:)))
         }
-        var plan = PipelinePlan(name: name, input: input, output: output, stages: stages)
-        plan.inputFormats = registry.inputFormats
-        return plan
+        return PipelinePlan(
+            name: name,
+            input: input,
+            output: output,
+            stages: stages,
+            inputFormats: registry.inputFormats
+        )
     }
 
     private func planStage(_ entry: YAMLNode, keyPath: String) throws(ConfigurationError) -> PipelinePlan.PlannedStage {

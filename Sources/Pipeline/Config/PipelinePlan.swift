@@ -1,19 +1,32 @@
 /// A pipeline file compiled into what the runner executes: validated, immutable, with every stage built.
+///
+/// A plan is never changed in place. The variants a command needs are derived from it by functions that return a
+/// new plan, asking each stage through its capabilities (``FileOutputStage``, ``StreamModeStage``,
+/// ``DocumentSinkStage``) rather than its type:
+///
+/// ```
+///  loader.plan(from:) ──▶ plan ─┬─ sharded(shard)            every file output written as the shard's part
+///                               ├─ forStream(textField:)     standard input to standard output, sinks left out
+///                               ├─ isolatedFromFiles()       each stage as in a stream, input kept (for tests)
+///                               ├─ replacingInput(_:)        another input section
+///                               ├─ replacingOutput(_:)       other side outputs (dead letters, statistics, state)
+///                               └─ replacingStages(_:)       other stages (e.g. one swapped for another)
+/// ```
 public struct PipelinePlan: Sendable {
     /// One stage of the plan.
     public struct PlannedStage: Sendable {
         /// Its unique name in the pipeline (`name`, or the type name, numbered when repeated).
-        public var name: String
+        public let name: String
         /// Its type name.
-        public var typeName: String
+        public let typeName: String
         /// Its parallelism bound, if set in the file; the runner's default otherwise.
-        public var concurrency: Int?
+        public let concurrency: Int?
         /// Its `on_error` policy.
-        public var errorPolicy: ErrorPolicy
+        public let errorPolicy: ErrorPolicy
         /// The stage itself.
-        public var stage: any Stage
+        public let stage: any Stage
         /// Where its entry starts in the pipeline file.
-        public var location: SourceLocation?
+        public let location: SourceLocation?
 
         /// Creates a planned stage.
         /// - Parameters:
@@ -41,15 +54,15 @@ public struct PipelinePlan: Sendable {
     }
 
     /// The pipeline's name.
-    public var name: String
+    public let name: String
     /// What to read.
-    public var input: InputOptions
+    public let input: InputOptions
     /// Side outputs.
-    public var output: OutputOptions
+    public let output: OutputOptions
     /// The stages, in order.
-    public var stages: [PlannedStage]
+    public let stages: [PlannedStage]
     /// Input formats available to the reader (from the registry).
-    public var inputFormats: [any InputFormat] = []
+    public let inputFormats: [any InputFormat]
 
     /// Creates a plan.
     /// - Parameters:
@@ -57,20 +70,18 @@ public struct PipelinePlan: Sendable {
     ///   - input: What to read.
     ///   - output: Side outputs.
     ///   - stages: The stages in order.
-    public init(name: String, input: InputOptions, output: OutputOptions = OutputOptions(), stages: [PlannedStage]) {
+    ///   - inputFormats: Input formats available to the reader (from the registry).
+    public init(
+        name: String,
+        input: InputOptions,
+        output: OutputOptions = OutputOptions(),
+        stages: [PlannedStage],
+        inputFormats: [any InputFormat] = []
+    ) {
         self.name = name
         self.input = input
         self.output = output
         self.stages = stages
-    }
-
-    /// The state path: the configured one, or `out/<name>.state.json`.
-    public var statePath: String {
-        output.statePath ?? "out/\(name).state.json"
-    }
-
-    /// The dead-letter path: the configured one, or `out/<name>.dead-letter.jsonl`.
-    public var deadLetterPath: String {
-        output.deadLetterPath ?? "out/\(name).dead-letter.jsonl"
+        self.inputFormats = inputFormats
     }
 }

@@ -8,7 +8,7 @@
 ///     init(options: Options) throws { … }
 ///     func process(_ document: Document, context: StageContext) async throws -> StageResult { … }
 /// }
-/// registry.register(UppercaseStage.self)
+/// try registry.register(UppercaseStage.self)
 /// ```
 ///
 /// # Requirements

@@ -5,8 +5,10 @@
 ///
 /// ```swift
 /// var registry = StageRegistry.builtIn      // from the Stages module
-/// registry.register(KeywordTaggerStage.self)
+/// try registry.register(KeywordTaggerStage.self)
 /// ```
+/// Type names are unique: registering a second type under a name already taken throws
+/// ``StageRegistrationError`` rather than silently replacing the first.
 public struct StageRegistry: Sendable {
     /// What `pipeline-run stages` shows of a registered type.
     public struct Entry: Sendable {
@@ -17,6 +19,7 @@ public struct StageRegistry: Sendable {
         /// The stage's options.
         public var options: [OptionDocumentation]
         fileprivate var make: @Sendable (YAMLNode, String, Set<String>) throws -> any Stage
+        fileprivate var swiftType: String
     }
 
     private var entries: [String: Entry] = [:]
@@ -33,9 +36,19 @@ public struct StageRegistry: Sendable {
     /// Creates an empty registry.
     public init() {}
 
-    /// Adds a stage type, replacing any type registered under the same name.
+    /// Adds a stage type.
     /// - Parameter type: The stage type.
-    public mutating func register<S: ConfigurableStage>(_ type: S.Type) {
+    /// - Throws: ``StageRegistrationError`` with ``StageRegistrationError/Code/duplicateTypeName`` when a type is
+    ///   already registered under `S.typeName`; the registry is then unchanged.
+    public mutating func register<S: ConfigurableStage>(_ type: S.Type) throws(StageRegistrationError) {
+        if let registered = entries[S.typeName] {
+            throw StageRegistrationError(
+                code: .duplicateTypeName,
+                typeName: S.typeName,
+                registeredType: registered.swiftType,
+                addedType: String(describing: S.self)
+            )
+        }
         entries[S.typeName] = Entry(
             typeName: S.typeName,
             summary: S.summary,
@@ -48,16 +61,18 @@ public struct StageRegistry: Sendable {
                     ignoredKeys: commonKeys
                 )
                 return try S(options: options)
-            }
+            },
+            swiftType: String(describing: S.self)
         )
     }
 
     /// A copy of this registry with one more stage type.
     /// - Parameter type: The stage type.
     /// - Returns: The extended registry.
-    public func registering<S: ConfigurableStage>(_ type: S.Type) -> StageRegistry {
+    /// - Throws: ``StageRegistrationError`` when a type is already registered under `S.typeName`.
+    public func registering<S: ConfigurableStage>(_ type: S.Type) throws(StageRegistrationError) -> StageRegistry {
         var copy = self
-        copy.register(type)
+        try copy.register(type)
         return copy
     }
 

@@ -4,4 +4,4 @@ import Pipeline
 import PipelineCLI
 import Stages
 
-await PipelineCLI.main(registry: StageRegistry.builtIn.registering(KeywordTaggerStage.self))
+await PipelineCLI.main(registry: try StageRegistry.builtIn.registering(KeywordTaggerStage.self))
