@@ -101,6 +101,12 @@ let package = Package(
             dependencies: ["Stages"],
             path: "Tools/train-entities"
         ),
+        // Writes the summarizer's sentence features for scripts/train-summarizer.py; uses the summarizer's internals.
+        .executableTarget(
+            name: "summary-features",
+            dependencies: ["Stages"],
+            path: "Tools/summary-features"
+        ),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline"],

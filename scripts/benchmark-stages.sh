@@ -23,7 +23,9 @@ for stage in "${stages[@]}"; do
         "${one_core[@]}" "$bench" --stage dedupe --input "$eval_dir/neardup/dev.jsonl" --replicate 10 --passes 2 \
             --index-memory-documents 1000000 ;;
     summarize)
-        "${one_core[@]}" "$bench" --stage summarize --input "$eval_dir/summaries/dev.jsonl" --options '{ratio: 0.4}' --passes 5 ;;
+        "${one_core[@]}" "$bench" --stage summarize --input "$eval_dir/summaries/dev.jsonl" --options '{ratio: 0.4}' --passes 5
+        "${one_core[@]}" "$bench" --stage summarize --input "$eval_dir/summaries/news_dev.jsonl" \
+            --options '{method: highlights, sentences: 3}' --passes 5 ;;
     entities)
         "${one_core[@]}" "$bench" --stage entities --input "$eval_dir/entities/dev.jsonl" --replicate 20 --passes 3 ;;
     extract)

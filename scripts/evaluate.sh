@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Quality evaluation: runs each stage through pipeline-run (release build) on its development set in
 # ../shared/eval (or $EVAL) and scores the output with the set's scorer.
-# Usage: scripts/evaluate.sh [clean|dedupe|clean-dedupe|summarize|entities|extract ...]   (default: all)
+# Usage: scripts/evaluate.sh [clean|dedupe|clean-dedupe|summarize|summarize-news|entities|extract ...]
+#        (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir="$(cd "${EVAL:-../shared/eval}" && pwd)"
 tasks=("$@")
-[ "${#tasks[@]}" -eq 0 ] && tasks=(clean dedupe clean-dedupe summarize entities extract)
+[ "${#tasks[@]}" -eq 0 ] && tasks=(clean dedupe clean-dedupe summarize summarize-news entities extract)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -42,6 +43,14 @@ for task in "${tasks[@]}"; do
         python3 -c "import rouge_score" 2>/dev/null || pip install -q rouge-score
         run summarize "$eval_dir/summaries/dev.jsonl" text "  - {type: summarize, ratio: 0.4}"
         python3 "$eval_dir/score.py" summaries "$eval_dir/summaries/dev.jsonl" "$work/summarize.jsonl" ;;
+    summarize-news)
+        # CNN stories with their human highlights, 3-sentence summaries: the news method, then Lead-3 for reference.
+        python3 -c "import rouge_score" 2>/dev/null || pip install -q rouge-score
+        for method in highlights lead; do
+            run "news-$method" "$eval_dir/summaries/news_dev.jsonl" text "  - {type: summarize, method: $method, sentences: 3}"
+            echo "method: $method"
+            python3 "$eval_dir/score.py" summaries "$eval_dir/summaries/news_dev.jsonl" "$work/news-$method.jsonl"
+        done ;;
     entities)
         run entities "$eval_dir/entities/dev.jsonl" text "  - {type: entities}"
         python3 "$eval_dir/score.py" entities "$eval_dir/entities/dev.jsonl" "$work/entities.jsonl" ;;

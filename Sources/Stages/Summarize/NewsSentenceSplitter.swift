@@ -14,6 +14,10 @@
 ///   `”`, `’`), end a sentence when whitespace (including a no-break space) follows and the next word does not
 ///   start with a lowercase letter, so `"...," he said.` and `"Why?" she asked.` stay whole while
 ///   `...market." High oil prices` is split.
+/// - **Datelines.** A dateline at the start of the body or of a paragraph (`WASHINGTON (CNN) --`, `(CNN)Share`,
+///   `Lausanne, Switzerland (CNN)`, `SHANGHAI, China --`) is not part of the first sentence; see
+///   ``datelineEnd(_:from:)``. When the body opens with two or more lines without final punctuation (story
+///   highlights above the article), each line is a sentence.
 /// - **Abbreviations.** A full stop does not end a sentence after a title (`Mr.`, `Dr.`, `Gen.`, `Prof.`, `St.`),
 ///   after a single capital initial (`J. Allard`, `John E. Kelly`), after `No.`/`Vol.`/`pp.`/a month (`Jan.`) before
 ///   a number, after `vs.`/`e.g.`/`i.e.`/`et al.`/`approx.`, after a list number at the start of a line (`1. `), or
@@ -73,7 +77,7 @@ struct NewsSentenceSplitter: Sendable, Equatable {
             layout.headline = firstLine
             position = rest
         }
-        splitBody(bytes, from: position, into: &layout.sentences)
+        splitBody(bytes, from: Self.datelineEnd(bytes, from: position), into: &layout.sentences)
         return layout
     }
 
@@ -112,6 +116,97 @@ struct NewsSentenceSplitter: Sendable, Equatable {
         return words <= maximumHeadlineWords
     }
 
+    // MARK: - Dateline
+
+    /// Where the body starts after a dateline at `start`, or `start` when there is none.
+    ///
+    /// A dateline is an optional place (at most 64 bytes of letters, spaces, commas, full stops, apostrophes and
+    /// hyphens, starting with a capital: `WASHINGTON`, `Lausanne, Switzerland`) and a parenthesised source of at
+    /// most 40 bytes starting with a capital (`(CNN)`, `(The Hollywood Reporter)`), optionally followed by a dash
+    /// (`--`, `—`, `–`, `-`) or else directly followed by the text (`(CNN)Share`); or a place whose first word is in
+    /// capitals followed by a dash (`SHANGHAI, China --`). Every word of the place starts with a capital, and the text
+    /// after the dateline must open a sentence (a capital, a digit or an opening quote), so prose such as
+    /// `The World Health Organization (WHO) said` or `(Not quite) ...` is left alone.
+    static func datelineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        var index = start
+        // The place.
+        var capitalsInFirstWord = 0
+        var firstWordDone = false
+        if index < count && bytes[index] >= 0x41 && bytes[index] <= 0x5A {
+            while index < count && index - start < 64 {
+                let byte = bytes[index]
+                if dashWidth(bytes, index) > 0 && byte != hyphen { break }
+                if byte == hyphen && index + 1 < count && bytes[index + 1] == hyphen { break }
+                if isLetter(byte) || byte >= 0x80 {
+                    let atWordStart = index == start || bytes[index - 1] == space
+                    if atWordStart && byte >= 0x61 && byte <= 0x7A { return start }  // "The man (...)": prose
+                    if !firstWordDone {
+                        if byte >= 0x41 && byte <= 0x5A { capitalsInFirstWord += 1 } else { capitalsInFirstWord = -64 }
+                    }
+                } else if byte == space || byte == comma || byte == period || byte == 0x27 || byte == hyphen {
+                    firstWordDone = true
+                } else {
+                    break
+                }
+                index += 1
+            }
+        }
+        let placeEnd = index
+        var afterSource = index
+        if index < count && bytes[index] == openParen {
+            // The source.
+            var close = index + 1
+            guard close < count, bytes[close] >= 0x41 && bytes[close] <= 0x5A else { return start }
+            while close < count && close - index <= 40 && bytes[close] != closeParen {
+                let byte = bytes[close]
+                guard
+                    isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == space || byte == period
+                        || byte == 0x26 || byte == 0x27 || byte == hyphen
+                else { return start }
+                close += 1
+            }
+            guard close < count, bytes[close] == closeParen else { return start }
+            afterSource = close + 1
+        } else {
+            // No source: a capitalised place must be followed by a dash.
+            guard capitalsInFirstWord >= 2, placeEnd > start else { return start }
+            var probe = placeEnd
+            while probe > start && bytes[probe - 1] == space { probe -= 1 }
+            afterSource = probe
+            guard dashWidth(bytes, placeEnd) > 0 else { return start }
+        }
+        var next = afterSource
+        while next < count && inlineSpaceWidth(bytes, next) > 0 { next += inlineSpaceWidth(bytes, next) }
+        let dash = next < count ? dashWidth(bytes, next) : 0
+        if dash > 0 {
+            next += dash
+            guard next < count && inlineSpaceWidth(bytes, next) > 0 else { return start }
+            while next < count && inlineSpaceWidth(bytes, next) > 0 { next += inlineSpaceWidth(bytes, next) }
+        } else if next != afterSource {
+            return start  // "(Source)Text" without a dash has no space
+        }
+        guard next < count else { return start }
+        let first = bytes[next]
+        let opensSentence =
+            (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) || first == 0x22 || first == 0x27
+            || (first == 0xE2 && next + 2 < count && bytes[next + 1] == 0x80
+                && (bytes[next + 2] == 0x9C || bytes[next + 2] == 0x98))
+        return opensSentence ? next : start
+    }
+
+    /// The width of a dash at `index`: 2 for `--`, 3 for `—` or `–`, 1 for a lone `-`, else 0.
+    private static func dashWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
+        let byte = bytes[index]
+        if byte == hyphen { return index + 1 < bytes.count && bytes[index + 1] == hyphen ? 2 : 1 }
+        if byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0x94 || bytes[index + 2] == 0x93)
+        {
+            return 3
+        }
+        return 0
+    }
+
     // MARK: - Body
 
     /// Appends the sentences of the body starting at `start` to `sentences`.
@@ -119,6 +214,7 @@ struct NewsSentenceSplitter: Sendable, Equatable {
         let count = bytes.count
         var sentenceStart = start
         var index = start
+        let listEnd = Self.unpunctuatedListEnd(bytes, from: start)
         while index < count {
             let byte = bytes[index]
             if byte == Self.newline {
@@ -129,9 +225,13 @@ struct NewsSentenceSplitter: Sendable, Equatable {
                     if bytes[next] == Self.newline { blank = true }
                     next += 1
                 }
-                if blank || next >= count || breaksAtLineEnd(bytes, lineEnd: index, nextLine: next) {
+                if blank || next >= count || index < listEnd
+                    || breaksAtLineEnd(bytes, lineEnd: index, nextLine: next)
+                {
                     Self.append(bytes, sentenceStart..<index, to: &sentences)
-                    sentenceStart = next
+                    // A paragraph may open with a dateline ("Story highlights" bullets, then "(CNN) -- ...").
+                    sentenceStart = blank && next < count ? Self.datelineEnd(bytes, from: next) : next
+                    next = sentenceStart
                 }
                 index = next
                 continue
@@ -175,6 +275,30 @@ struct NewsSentenceSplitter: Sendable, Equatable {
             index += 1
         }
         Self.append(bytes, sentenceStart..<count, to: &sentences)
+    }
+
+    /// The end of the body's first paragraph when it is a list of two or more lines none of which ends with
+    /// sentence punctuation (story highlights above the article), so each line is a sentence; otherwise `start`.
+    private static func unpunctuatedListEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let count = bytes.count
+        var lines = 0
+        var lineStart = start
+        while lineStart < count {
+            var lineEnd = lineStart
+            while lineEnd < count, bytes[lineEnd] != newline { lineEnd += 1 }
+            guard let line = trimmed(bytes, lineStart..<lineEnd) else { break }  // a blank line ends the paragraph
+            var last = line.upperBound - 1
+            while last > line.lowerBound, isCloser(bytes, last) != 0 { last -= isCloser(bytes, last) }
+            let final = bytes[last]
+            if final == period || final == question || final == exclamation
+                || isEllipsisEnd(bytes, last, lowerBound: line.lowerBound)
+            {
+                return start
+            }
+            lines += 1
+            lineStart = lineEnd + 1
+        }
+        return lines >= 2 ? min(lineStart, count) : start
     }
 
     /// Whether a single line break after `lineEnd` ends the sentence, the next line starting at `nextLine`.
@@ -268,6 +392,7 @@ struct NewsSentenceSplitter: Sendable, Equatable {
     private static let hyphen: UInt8 = 0x2D
     private static let asterisk: UInt8 = 0x2A
     private static let closeParen: UInt8 = 0x29
+    private static let openParen: UInt8 = 0x28
 
     /// Whether `byte` is ASCII whitespace.
     static func isSpace(_ byte: UInt8) -> Bool {

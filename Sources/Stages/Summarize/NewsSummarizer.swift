@@ -66,7 +66,13 @@ struct NewsSummarizer: Sendable {
                 headline: layout.headline
             )
             let ranker = SentenceGraphRanker(table: table)
-            chosen = rank(ranker: ranker, count: wanted, texts: texts)
+            chosen = rank(
+                bytes: bytes,
+                sentences: layout.sentences[0..<candidates],
+                ranker: ranker,
+                count: wanted,
+                texts: texts
+            )
         }
         chosen.sort()
         var summary = ""
@@ -95,7 +101,13 @@ struct NewsSummarizer: Sendable {
     // MARK: - Ranking
 
     /// Scores the candidates with the configured method and selects `count` of them.
-    private func rank(ranker: SentenceGraphRanker, count: Int, texts: SentenceTexts) -> [Int] {
+    private func rank(
+        bytes: UnsafeBufferPointer<UInt8>,
+        sentences: ArraySlice<Range<Int>>,
+        ranker: SentenceGraphRanker,
+        count: Int,
+        texts: SentenceTexts
+    ) -> [Int] {
         let table = ranker.table
         let candidates = table.sentenceCount
         var scores: [Float]
@@ -110,6 +122,8 @@ struct NewsSummarizer: Sendable {
             scores = ranker.centrality(.thresholdCosine, in: ranker.similarityGraph())
         case .news:
             return newsSelection(ranker: ranker, count: count, texts: texts)
+        case .highlights:
+            return highlightSelection(bytes: bytes, sentences: sentences, ranker: ranker, count: count, texts: texts)
         }
         let order = (0..<candidates).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
         return Self.select(order: order, count: count, budget: configuration.maxCharacters, texts: texts)
@@ -165,12 +179,60 @@ struct NewsSummarizer: Sendable {
             let order = (0..<candidates).sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
             return Self.select(order: order, count: count, budget: configuration.maxCharacters, texts: texts)
         }
-        // Greedy MMR: each round takes the best score minus the redundancy penalty.
+        return Self.maximalMarginalRelevance(
+            scores: scores,
+            candidates: candidates,
+            redundancy: redundancy,
+            count: count,
+            budget: configuration.maxCharacters,
+            ranker: ranker,
+            texts: texts
+        )
+    }
+
+    /// The `highlights` method: the learned scorer over ``NewsSentenceFeatures``, then greedy MMR over the first
+    /// ``HighlightModel/candidates`` sentences.
+    private func highlightSelection(
+        bytes: UnsafeBufferPointer<UInt8>,
+        sentences: ArraySlice<Range<Int>>,
+        ranker: SentenceGraphRanker,
+        count: Int,
+        texts: SentenceTexts
+    ) -> [Int] {
+        let model = HighlightModel.trained
+        let features = NewsSentenceFeatures(
+            bytes: bytes,
+            sentences: sentences,
+            ranker: ranker,
+            graph: ranker.similarityGraph()
+        )
+        return Self.maximalMarginalRelevance(
+            scores: model.scores(features),
+            candidates: min(model.candidates, features.sentenceCount),
+            redundancy: model.redundancy,
+            count: count,
+            budget: configuration.maxCharacters,
+            ranker: ranker,
+            texts: texts
+        )
+    }
+
+    /// Greedy Maximal Marginal Relevance: each round takes the candidate with the best score minus `redundancy`
+    /// times its highest cosine similarity to a sentence already chosen; a sentence that would overflow `budget` is
+    /// skipped.
+    private static func maximalMarginalRelevance(
+        scores: [Float],
+        candidates: Int,
+        redundancy: Float,
+        count: Int,
+        budget: Int?,
+        ranker: SentenceGraphRanker,
+        texts: SentenceTexts
+    ) -> [Int] {
         var maximumSimilarity = [Float](repeating: 0, count: candidates)
         var available = [Bool](repeating: true, count: candidates)
         var chosen: [Int] = []
         var used = 0
-        let budget = configuration.maxCharacters
         while chosen.count < count {
             var best = -1
             var bestValue = -Float.greatestFiniteMagnitude

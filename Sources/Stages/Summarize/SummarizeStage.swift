@@ -4,7 +4,9 @@ public import Pipeline
 ///
 /// Sentences are split with news-aware rules (abbreviations, initials, decimals, quotations); the headline (a first
 /// line without final punctuation) is never chosen. The default ranking (`news`) combines word frequency with
-/// TextRank and LexRank centrality and avoids repeating itself (MMR).
+/// TextRank and LexRank centrality and avoids repeating itself (MMR); `highlights` starts from the lead and scores
+/// sentences with a small model trained on CNN story highlights (the method for wire-style news, used by
+/// `pipelines/news.yaml`).
 ///
 /// ```yaml
 /// - type: summarize
@@ -70,7 +72,8 @@ public struct SummarizeStage: ConfigurableStage, DocumentStage {
                 "method",
                 type: "one of \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", "))",
                 defaultValue: "news",
-                summary: "Ranking: news (frequency + TextRank + LexRank + MMR), or a simpler baseline."
+                summary:
+                    "Ranking: news (frequency + TextRank + LexRank + MMR), highlights (a model trained on CNN story highlights, for lead-heavy news), or a simpler baseline."
             ),
             OptionDocumentation(
                 "sentences",

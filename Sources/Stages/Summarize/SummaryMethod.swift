@@ -11,4 +11,8 @@ enum SummaryMethod: String, Sendable, Equatable, CaseIterable {
     /// The default: word frequency, LexRank centrality, position and headline overlap combined, then MMR
     /// redundancy control so the summary does not repeat itself.
     case news
+    /// For news with a strong lead (wire copy, CNN-style stories): a small model trained on human story highlights
+    /// scores each sentence from its position, length, overlap with the lead and the headline, directed centrality,
+    /// entity and number density, quotes and attribution; MMR keeps the summary from repeating itself.
+    case highlights
 }

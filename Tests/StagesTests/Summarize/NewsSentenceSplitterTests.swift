@@ -144,4 +144,83 @@ import Testing
         )
         #expect(article.sentences[6].hasSuffix("presidential elections.”"))
     }
+
+    @Test(arguments: [
+        // Datelines are not part of the first sentence (texts from news_train/news_dev stories).
+        (
+            "WASHINGTON (CNN) -- The Senate passed the bill on Tuesday. It now goes to the House.",
+            ["The Senate passed the bill on Tuesday.", "It now goes to the House."]
+        ),
+        (
+            "(CNN)Share, and your gift will be multiplied. That may sound like an esoteric adage.",
+            ["Share, and your gift will be multiplied.", "That may sound like an esoteric adage."]
+        ),
+        (
+            "Lausanne, Switzerland (CNN)Iran and six world powers agreed on a framework. Talks go on.",
+            ["Iran and six world powers agreed on a framework.", "Talks go on."]
+        ),
+        (
+            "(The Hollywood Reporter)Melissa Benoist is suited up and ready to fly in CBS' \"Supergirl.\"",
+            ["Melissa Benoist is suited up and ready to fly in CBS' \"Supergirl.\""]
+        ),
+        (
+            "SHANGHAI, China -- Championship leader Lewis Hamilton spun out. He was unhurt.",
+            ["Championship leader Lewis Hamilton spun out.", "He was unhurt."]
+        ),
+        (
+            "ST. LOUIS, Missouri (CNN) \u{2014} \"We will rebuild,\" the mayor said.",
+            ["\"We will rebuild,\" the mayor said."]
+        ),
+        // Prose that only looks like a dateline stays whole.
+        (
+            "The World Health Organization (WHO) said on Monday that cases rose.",
+            ["The World Health Organization (WHO) said on Monday that cases rose."]
+        ),
+        ("(CNN) is a news network. It is based in Atlanta.", ["(CNN) is a news network.", "It is based in Atlanta."]),
+        ("(Not quite) the end.", ["(Not quite) the end."]),
+        ("LONDON -- the rest is lowercase.", ["LONDON -- the rest is lowercase."]),
+        // Quotations spanning sentences are split at their inner sentence ends, like Punkt does.
+        (
+            "\"I know this journey is bigger than all of us. I also know I'm just the messenger.\" CNN cannot verify the page.",
+            [
+                "\"I know this journey is bigger than all of us.", "I also know I'm just the messenger.\"",
+                "CNN cannot verify the page.",
+            ]
+        ),
+        // Cross-headings and link lines flattened with " ." (the CNN/DailyMail release) are sentences of their own.
+        (
+            "A venue has yet to be announced. Rolling Stone: Kanye reveals new album title . The bagged air gag spread.",
+            [
+                "A venue has yet to be announced.", "Rolling Stone: Kanye reveals new album title .",
+                "The bagged air gag spread.",
+            ]
+        ),
+        // Abbreviations inside news copy.
+        (
+            "Sen. John McCain, R-Arizona, spoke at 10 a.m. Friday in St. Louis. Then the U.S. Army replied.",
+            ["Sen. John McCain, R-Arizona, spoke at 10 a.m. Friday in St. Louis.", "Then the U.S. Army replied."]
+        ),
+    ])
+    func splitsNewsDatelinesAndQuotes(text: String, expected: [String]) {
+        #expect(splitter.split(text).sentences == expected)
+    }
+
+    @Test func storyHighlightsAboveTheArticle() {
+        let text = """
+            Story highlights
+            Doctors claim Pakistani police prevented an autopsy on Benazir Bhutto
+            Lawyer Athar Minallah said the move violated Pakistani criminal law
+
+            ISLAMABAD, Pakistan (CNN) -- Rawalpindi's police chief stopped doctors from conducting an autopsy.
+            """
+        let article = splitter.split(text)
+        #expect(article.headline == "Story highlights")
+        #expect(
+            article.sentences == [
+                "Doctors claim Pakistani police prevented an autopsy on Benazir Bhutto",
+                "Lawyer Athar Minallah said the move violated Pakistani criminal law",
+                "Rawalpindi's police chief stopped doctors from conducting an autopsy.",
+            ]
+        )
+    }
 }

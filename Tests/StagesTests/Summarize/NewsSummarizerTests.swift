@@ -109,4 +109,52 @@ import Testing
         #expect(first.sentenceIndices == [1, 2])
         #expect(summarizer.summarize(SummarizeSeedArticles.usNorthKorea) == first)
     }
+
+    // MARK: - The highlights method on a real CNN story
+
+    static let pacquiao = SummarizeNewsArticles.pacquiaoReview
+
+    @Test func highlightsMethodDiffersFromTheLeadAndFromNews() {
+        func indices(_ method: SummaryMethod) -> [Int] {
+            NewsSummarizer(configuration: SummarizeConfiguration(method: method, sentences: 3))
+                .summarize(Self.pacquiao).sentenceIndices
+        }
+        #expect(indices(.lead) == [0, 1, 2])
+        #expect(indices(.highlights) == [0, 1, 3])
+        #expect(indices(.news) == [3, 4, 9])
+    }
+
+    @Test func highlightsSummaryStartsAfterTheDateline() {
+        let summarizer = NewsSummarizer(configuration: SummarizeConfiguration(method: .highlights, sentences: 3))
+        let result = summarizer.summarize(Self.pacquiao)
+        #expect(result.headline == nil)
+        #expect(result.bodySentenceCount == 19)
+        #expect(
+            result.summary.hasPrefix("The WBO said Wednesday it will review Timothy Bradley's controversial victory")
+        )
+        #expect(summarizer.summarize(Self.pacquiao) == result)
+    }
+
+    @Test func trainedModelHasOneWeightPerFeature() {
+        let model = HighlightModel.trained
+        #expect(model.weights.count == NewsSentenceFeatures.names.count)
+        #expect(model.candidates >= 3)
+        #expect(model.weights.allSatisfy(\.isFinite) && model.bias.isFinite && model.redundancy >= 0)
+    }
+
+    @Test func surfaceFeaturesOfANewsSentence() {
+        var text =
+            "\"I want to clarify that in no way this says that we are doubting the capacity of these judges,\" Valcárcel said of the review on 2 June."
+        let surface = text.withUTF8 { SurfaceCounts(bytes: $0, range: 0..<$0.count) }
+        #expect(surface.words == 27)
+        #expect(surface.capitalised == 2)  // Valcárcel, June ("I" opens the sentence)
+        #expect(surface.numbers == 1)
+        #expect(surface.quotes == 2)
+        #expect(surface.opensWithQuote)
+        #expect(surface.attribution)
+        #expect(!surface.headingLike && !surface.question && !surface.opensWithReference)
+        var heading = "Rolling Stone: Kanye reveals new album title ."
+        let flattened = heading.withUTF8 { SurfaceCounts(bytes: $0, range: 0..<$0.count) }
+        #expect(flattened.headingLike && flattened.colon && !flattened.attribution)
+    }
 }

@@ -1,0 +1,141 @@
+import Foundation
+
+/// The per-sentence features read by ``HighlightModel``: position, length, overlap with the headline and the lead,
+/// graph centrality (undirected and PacSum-style directed), word frequency, entity and number density, quotes,
+/// attribution and heading-like shape.
+///
+/// Every feature is computed from the article alone and carries across outlets: none names a source, a section or a
+/// phrase that only one site prints. The same code computes the features at run time and for training
+/// (`scripts/train-summarizer.py` reads them through the `summary-features` tool), so the model sees at run time
+/// exactly what it was trained on.
+///
+/// ```
+/// body sentences ──▶ SentenceTermTable ──▶ SentenceGraphRanker ──▶ similarity graph
+///        │                                        │                      │
+///        └── surface scan (words, capitals, ──────┴── cosine to lead ────┴── centrality, forward/backward sums
+///            digits, quotes, attribution)                                      │
+///                                                                  values[sentence * count + feature]
+/// ```
+///
+/// # Thread safety
+/// A value built per article; no shared mutable state.
+struct NewsSentenceFeatures: Sendable {
+    /// The feature names, in column order (the training script writes its weights in this order).
+    static let names: [String] = [
+        "first", "second", "third", "inverse_position", "relative_position", "log_position",
+        "words", "short", "long", "content_words",
+        "headline_overlap", "lead_cosine", "lexrank", "textrank", "forward_similarity", "backward_similarity",
+        "frequency", "capitalised", "numbers", "has_quote", "opens_with_quote", "quoted_share", "attribution",
+        "heading_like", "question", "opens_with_reference", "parenthesis", "colon",
+    ]
+    /// The number of features per sentence.
+    static let count = names.count
+
+    /// The feature values, row-major: `values[sentence * count + feature]`.
+    private(set) var values: [Float]
+    /// The number of sentences described.
+    let sentenceCount: Int
+
+    /// The features of sentence `sentence`.
+    func row(_ sentence: Int) -> ArraySlice<Float> {
+        values[(sentence * Self.count)..<((sentence + 1) * Self.count)]
+    }
+
+    /// Computes the features of every sentence in `ranker.table`.
+    /// - Parameters:
+    ///   - bytes: The article's UTF-8 bytes.
+    ///   - sentences: The byte ranges of the sentences in the table, in article order.
+    ///   - ranker: The similarity model of those sentences.
+    ///   - graph: The similarity graph of those sentences (from `ranker.similarityGraph()`).
+    init(
+        bytes: UnsafeBufferPointer<UInt8>,
+        sentences: ArraySlice<Range<Int>>,
+        ranker: SentenceGraphRanker,
+        graph: SentenceGraphRanker.SimilarityGraph
+    ) {
+        let table = ranker.table
+        let n = table.sentenceCount
+        sentenceCount = n
+        values = [Float](repeating: 0, count: n * Self.count)
+        if n == 0 { return }
+        let lexRank = ranker.centrality(.weightedCosine, in: graph)
+        let textRank = ranker.centrality(.overlap, in: graph)
+        var forward = [Float](repeating: 0, count: n)
+        var backward = [Float](repeating: 0, count: n)
+        var leadCosine = [Float](repeating: 0, count: n)
+        for edge in 0..<graph.cosines.count {
+            let a = Int(graph.sources[edge])
+            let b = Int(graph.targets[edge])
+            let cosine = graph.cosines[edge]
+            forward[a] += cosine  // a precedes b
+            backward[b] += cosine
+            if a == 0 { leadCosine[b] = cosine }
+        }
+        let frequency = Self.frequencyScores(table)
+        let topFrequency = max(frequency.max() ?? 0, .leastNonzeroMagnitude)
+        let headlineTerms = table.headlineTermIDs
+        let scale = Float(n)
+        let sentenceRanges = Array(sentences)
+        for sentence in 0..<n {
+            let surface = SurfaceCounts(bytes: bytes, range: sentenceRanges[sentence])
+            let words = Float(max(1, surface.words))
+            let position = Float(sentence)
+            var headlineOverlap: Float = 0
+            if !headlineTerms.isEmpty {
+                var shared = 0
+                var h = 0
+                for term in table.terms(of: sentence) {
+                    while h < headlineTerms.count && headlineTerms[h] < term { h += 1 }
+                    if h < headlineTerms.count && headlineTerms[h] == term { shared += 1 }
+                }
+                headlineOverlap = Float(shared) / Float(headlineTerms.count)
+            }
+            let row: [Float] = [
+                sentence == 0 ? 1 : 0,
+                sentence == 1 ? 1 : 0,
+                sentence == 2 ? 1 : 0,
+                1 / (position + 1),
+                n > 1 ? position / Float(n - 1) : 0,
+                logf(1 + position),
+                Float(surface.words) / 30,
+                surface.words < 8 ? 1 : 0,
+                surface.words > 40 ? 1 : 0,
+                Float(table.contentWordCounts[sentence]) / 20,
+                headlineOverlap,
+                leadCosine[sentence],
+                lexRank[sentence] * scale,
+                textRank[sentence] * scale,
+                forward[sentence] / Float(max(1, n - 1 - sentence)),
+                backward[sentence] / Float(max(1, sentence)),
+                frequency[sentence] / topFrequency,
+                Float(surface.capitalised) / words,
+                Float(surface.numbers) / words,
+                surface.quotes > 0 ? 1 : 0,
+                surface.opensWithQuote ? 1 : 0,
+                Float(surface.quotedBytes) / Float(max(1, sentenceRanges[sentence].count)),
+                surface.attribution ? 1 : 0,
+                surface.headingLike ? 1 : 0,
+                surface.question ? 1 : 0,
+                surface.opensWithReference ? 1 : 0,
+                surface.parenthesis ? 1 : 0,
+                surface.colon ? 1 : 0,
+            ]
+            values.replaceSubrange((sentence * Self.count)..<((sentence + 1) * Self.count), with: row)
+        }
+    }
+
+    /// Average in-article frequency of each sentence's content words, `Σ freq(w) / length^0.8`.
+    private static func frequencyScores(_ table: SentenceTermTable) -> [Float] {
+        var scores = [Float](repeating: 0, count: table.sentenceCount)
+        for sentence in 0..<table.sentenceCount {
+            let length = table.contentWordCounts[sentence]
+            if length == 0 { continue }
+            var sum: Float = 0
+            for entry in table.offsets[sentence]..<table.offsets[sentence + 1] {
+                sum += Float(table.termCounts[entry]) * Float(table.totalFrequency[Int(table.termIDs[entry])])
+            }
+            scores[sentence] = sum / powf(Float(length), 0.8)
+        }
+        return scores
+    }
+}

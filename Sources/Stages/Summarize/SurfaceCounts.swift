@@ -1,0 +1,144 @@
+/// What one scan over a sentence's bytes finds on its surface: words, capitalised words, numbers, quotation marks,
+/// attribution verbs and its shape, for ``NewsSentenceFeatures``.
+///
+/// Words are runs of non-space bytes holding at least one ASCII letter or digit or non-ASCII byte. A word is
+/// capitalised when its first letter (after opening quotes and brackets) is an ASCII capital, and it is not the
+/// sentence's first word. Quotation marks are `"`, `“` and `”`; the bytes between an opening and a closing mark
+/// count as quoted.
+struct SurfaceCounts {
+    /// The number of words.
+    private(set) var words = 0
+    /// The number of capitalised words after the first.
+    private(set) var capitalised = 0
+    /// The number of words containing a digit.
+    private(set) var numbers = 0
+    /// The number of quotation marks.
+    private(set) var quotes = 0
+    /// The number of bytes inside quotation marks.
+    private(set) var quotedBytes = 0
+    /// Whether the sentence opens with a quotation mark.
+    private(set) var opensWithQuote = false
+    /// Whether a word is an attribution verb (`said`, `says`, `told`, `according`, ...).
+    private(set) var attribution = false
+    /// Whether the sentence lacks final punctuation or its final full stop stands after a space (a cross-heading or
+    /// a link line flattened into the text).
+    private(set) var headingLike = false
+    /// Whether the sentence ends with a question mark.
+    private(set) var question = false
+    /// Whether the first word refers back (`He`, `She`, `It`, `They`, `This`, `But`, `However`, ...).
+    private(set) var opensWithReference = false
+    /// Whether the sentence contains an opening parenthesis.
+    private(set) var parenthesis = false
+    /// Whether the sentence contains a colon that is not part of a time (`10:30`).
+    private(set) var colon = false
+
+    /// FNV-1a hashes of the lowercased attribution verbs.
+    private static let attributionWords: Set<UInt64> = hashes([
+        "said", "says", "told", "tells", "according", "added", "adds", "explained", "stated", "announced",
+    ])
+    /// FNV-1a hashes of the lowercased first words that refer to something said before.
+    private static let referenceWords: Set<UInt64> = hashes([
+        "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their", "but", "and",
+        "however", "also", "so", "then", "still", "yet",
+    ])
+
+    /// The FNV-1a hashes of `words`.
+    private static func hashes(_ words: [String]) -> Set<UInt64> {
+        Set(
+            words.map { word in
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+                return hash
+            }
+        )
+    }
+
+    /// Scans the sentence at `range` of `bytes`.
+    init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+        var index = range.lowerBound
+        let end = range.upperBound
+        var insideQuote = false
+        var first = true
+        while index < end {
+            let byte = bytes[index]
+            if NewsSentenceSplitter.isSpace(byte) {
+                index += 1
+                continue
+            }
+            // One whitespace-delimited token.
+            var hasWordByte = false
+            var hasDigit = false
+            var firstLetter: UInt8 = 0
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            while index < end, !NewsSentenceSplitter.isSpace(bytes[index]) {
+                let b = bytes[index]
+                var quoteWidth = 0
+                var opens = false
+                if b == 0x22 {
+                    quoteWidth = 1
+                    opens = !insideQuote
+                } else if b == 0xE2 && index + 2 < end && bytes[index + 1] == 0x80
+                    && (bytes[index + 2] == 0x9C || bytes[index + 2] == 0x9D)
+                {
+                    quoteWidth = 3
+                    opens = bytes[index + 2] == 0x9C
+                }
+                if quoteWidth > 0 {
+                    quotes += 1
+                    if index == range.lowerBound { opensWithQuote = true }
+                    insideQuote = opens
+                    index += quoteWidth
+                    continue
+                }
+                if insideQuote { quotedBytes += 1 }
+                if NewsSentenceSplitter.isWordByte(b) {
+                    hasWordByte = true
+                    if firstLetter == 0 { firstLetter = b }
+                    if b >= 0x30 && b <= 0x39 { hasDigit = true }
+                    hash = (hash ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+                } else if b == 0x28 {
+                    parenthesis = true
+                } else if b == 0x3A {
+                    let digitAfter = index + 1 < end && bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39
+                    if !digitAfter { colon = true }
+                }
+                index += 1
+            }
+            if insideQuote { quotedBytes += 1 }  // the space after a quoted word
+            guard hasWordByte else { continue }
+            words += 1
+            if hasDigit { numbers += 1 }
+            if first {
+                opensWithReference = Self.referenceWords.contains(hash)
+                first = false
+            } else if firstLetter >= 0x41 && firstLetter <= 0x5A {
+                capitalised += 1
+            }
+            if !attribution && firstLetter >= 0x61 && Self.attributionWords.contains(hash) { attribution = true }
+        }
+        // Shape of the ending: step back over closing quotes and brackets.
+        var last = end - 1
+        while last > range.lowerBound {
+            let b = bytes[last]
+            if b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D {
+                last -= 1
+            } else if last >= range.lowerBound + 2 && bytes[last - 2] == 0xE2 && bytes[last - 1] == 0x80
+                && (b == 0x9D || b == 0x99)
+            {
+                last -= 3
+            } else {
+                break
+            }
+        }
+        if last >= range.lowerBound {
+            let final = bytes[last]
+            let isEllipsis = final == 0xA6 && last >= range.lowerBound + 2 && bytes[last - 1] == 0x80
+            question = final == 0x3F
+            if final != 0x2E && final != 0x21 && final != 0x3F && !isEllipsis {
+                headingLike = true
+            } else if final == 0x2E && last > range.lowerBound && NewsSentenceSplitter.isSpace(bytes[last - 1]) {
+                headingLike = true
+            }
+        }
+    }
+}
