@@ -71,7 +71,7 @@ struct EntitiesTraining {
                 trainer.rowCount
             )
             if let dev {
-                let model = trainer.averagedModel(minimumWeight: options.prune)
+                let model = EntityModel(trainer.averagedModel(minimumWeight: options.prune))
                 let recognizer = EntityRecognizer(
                     configuration: EntitiesConfiguration(labels: [.person, .organization, .location, .nationality]),
                     resources: EntityResources(model: model, gazetteer: gazetteer)
@@ -89,14 +89,14 @@ struct EntitiesTraining {
             }
             print(line)
         }
-        let model = trainer.averagedModel(minimumWeight: options.prune)
-        let bytes = model.serialized()
+        let file = trainer.averagedModel(minimumWeight: options.prune)
+        let bytes = file.serialized()
         try Data(bytes).write(to: URL(fileURLWithPath: options.output))
         print(
             String(
                 format: "wrote %@: %d rows, %.1f MB, %.1f s",
                 options.output,
-                model.rowCount,
+                file.keys.count,
                 Double(bytes.count) / 1e6,
                 Date().timeIntervalSince(started)
             )

@@ -42,7 +42,14 @@ enum EntityCanonicalizer {
 
     /// The alias key of a surface form: lower case, periods removed, curly apostrophes straightened.
     static func aliasKey(_ surface: String) -> String {
-        String(surface.lowercased().replacingApostrophes().filter { $0 != "." })
+        // ASCII (nearly every mention): lower-case and drop periods byte by byte.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(surface.utf8.count)
+        for byte in surface.utf8 {
+            if byte >= 0x80 { return String(surface.lowercased().replacingApostrophes().filter { $0 != "." }) }
+            if byte != UInt8(ascii: ".") { bytes.append(byte &- 65 < 26 ? byte | 0x20 : byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Builds the entity summary of `mentions` (in text order).

@@ -2,21 +2,35 @@ import Foundation
 
 /// The trained weights of the entity tagger: a hashed-feature table of ``EntityTagSet/count`` weights per feature.
 ///
-/// # File format (little-endian)
+/// Loaded from an ``EntityModelFile``.
+///
+/// # Memory layout
+/// The weights stay 16-bit integers in memory and scores are summed as integers (exactly; one score unit is
+/// ``scale``). Feature look-ups are what the tagger spends its time on, so the table is laid out for few cache
+/// misses: open addressing over buckets of eight 8-byte slots (one cache line), each slot holding 47 bits of the key,
+/// a presence bit and the 16-bit weight of the last tag; the other 16 weights of the slot sit in a parallel array of
+/// 32-byte rows. A look-up reads one line of slots, and a hit one more line of weights.
 /// ```
-/// "ENTM"  UInt32 version  UInt32 featureVersion  UInt32 tagCount  UInt32 rowCount  Float32 scale
-/// rowCount x UInt64 feature keys
-/// rowCount x tagCount x Int16 weights (weight = value * scale)
+/// slots:   [ key>>17 | 1<<47 | w16 ] x 8 per bucket     bucket = key & mask (the low 17 bits at most)
+/// weights: [ w0 ... w15 ]  (SIMD16<Int16>, same index as the slot)
 /// ```
-/// Weights are quantised to 16 bits on save and expanded to `Float` on load.
+/// The bucket number and the stored part of the key cover all 64 bits of a key found in its own bucket.
 struct EntityModel: Sendable {
-    /// Feature key to row number.
-    private let index: EntityHashIndex
-    /// Row-major weights, ``EntityTagSet/count`` per row.
-    private let weights: [Float]
-
+    /// Slots in buckets of ``bucketSize``; 0 when empty (see the type's discussion).
+    private let slots: [UInt64]
+    /// Weights of tags `0..<16` per slot.
+    private let weights: [SIMD16<Int16>]
+    /// `bucket count - 1`.
+    private let bucketMask: Int
+    /// The value of one integer score unit.
+    let scale: Float
     /// The number of feature rows.
-    var rowCount: Int { weights.count / EntityTagSet.count }
+    let rowCount: Int
+
+    /// Slots per bucket (8 x 8 bytes: one cache line).
+    static let bucketSize = 8
+    /// The most buckets: bucket numbers must fit in the low 17 bits of a key, below the stored part.
+    static let maximumBucketCount = 1 << 17
 
     /// An error reading a model file.
     struct LoadError: Error, CustomStringConvertible, Equatable {
@@ -24,88 +38,90 @@ struct EntityModel: Sendable {
         var description: String
     }
 
-    /// Creates a model from feature keys and their row-major weights.
-    init(keys: [UInt64], weights: [Float]) {
-        precondition(weights.count == keys.count * EntityTagSet.count)
-        var index = EntityHashIndex(minimumCapacity: keys.count)
-        for (row, key) in keys.enumerated() { index.set(Int32(row), for: key) }
-        self.index = index
-        self.weights = weights
-    }
-
-    /// Adds the weights of every feature in `features` to `scores` (``EntityTagSet/count`` entries).
-    @inline(__always)
-    func accumulate(_ features: [UInt64], into scores: UnsafeMutablePointer<Float>) {
+    /// Creates a model from feature keys and their quantised row-major weights (``EntityTagSet/count`` per key).
+    /// - Parameters:
+    ///   - keys: Distinct feature keys.
+    ///   - quantised: The weights in units of `scale`.
+    ///   - scale: The value of one unit.
+    init(keys: [UInt64], quantised: [Int16], scale: Float) {
         let tagCount = EntityTagSet.count
-        weights.withUnsafeBufferPointer { w in
-            for key in features {
-                let row = Int(index.value(for: key))
-                if row < 0 { continue }
-                let base = w.baseAddress! + row * tagCount
-                for t in 0..<tagCount { scores[t] += base[t] }
+        precondition(tagCount == 17 && quantised.count == keys.count * tagCount)
+        var bucketCount = 1
+        while bucketCount * Self.bucketSize * 3 < keys.count * 5 { bucketCount <<= 1 }
+        precondition(bucketCount <= Self.maximumBucketCount, "too many rows for the model table")
+        var slots = [UInt64](repeating: 0, count: bucketCount * Self.bucketSize)
+        var weights = [SIMD16<Int16>](repeating: .zero, count: slots.count)
+        let mask = bucketCount - 1
+        for (row, key) in keys.enumerated() {
+            var bucket = Int(truncatingIfNeeded: key) & mask
+            var placed = false
+            while !placed {
+                for j in 0..<Self.bucketSize where slots[bucket * Self.bucketSize + j] == 0 {
+                    let slot = bucket * Self.bucketSize + j
+                    var row16 = SIMD16<Int16>.zero
+                    for t in 0..<16 { row16[t] = quantised[row * tagCount + t] }
+                    weights[slot] = row16
+                    slots[slot] = Self.storedKey(key) << 16 | UInt64(UInt16(bitPattern: quantised[row * tagCount + 16]))
+                    placed = true
+                    break
+                }
+                bucket = (bucket + 1) & mask
             }
         }
+        self.slots = slots
+        self.weights = weights
+        self.bucketMask = mask
+        self.scale = scale
+        self.rowCount = keys.count
     }
 
-    private static let magic: [UInt8] = Array("ENTM".utf8)
-    private static let formatVersion: UInt32 = 1
+    /// The part of `key` kept in a slot (47 bits) with the presence bit.
+    @inline(__always)
+    private static func storedKey(_ key: UInt64) -> UInt64 { key >> 17 | 1 << 47 }
 
-    /// Serialises the model, quantising weights to 16 bits.
-    func serialized() -> [UInt8] {
-        var keys = [UInt64](repeating: 0, count: rowCount)
-        index.forEach { key, row in keys[Int(row)] = key }
-        let maximum = weights.reduce(Float(0)) { max($0, abs($1)) }
-        let scale = maximum > 0 ? maximum / 32767 : 1
-        var out = Self.magic
-        out.reserveCapacity(24 + rowCount * (8 + 2 * EntityTagSet.count))
-        func append<T: FixedWidthInteger>(_ value: T) {
-            withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    /// The slot holding `key`, or -1.
+    @inline(__always)
+    private func slot(for key: UInt64, in slots: UnsafeBufferPointer<UInt64>) -> Int {
+        let stored = Self.storedKey(key)
+        var base = (Int(truncatingIfNeeded: key) & bucketMask) &* Self.bucketSize
+        while true {
+            for j in 0..<Self.bucketSize {
+                let value = slots[base &+ j]
+                if value >> 16 == stored { return base &+ j }
+                if value == 0 { return -1 }
+            }
+            base = (base &+ Self.bucketSize) & (slots.count - 1)
         }
-        append(Self.formatVersion)
-        append(EntityDocumentContext.featureVersion)
-        append(UInt32(EntityTagSet.count))
-        append(UInt32(rowCount))
-        append(scale.bitPattern)
-        for key in keys { append(key) }
-        for weight in weights { append(Int16(clamping: Int((weight / scale).rounded()))) }
-        return out
     }
 
-    /// Parses a model file produced by ``serialized()``.
+    /// Adds the weights of every feature in `features` to `scores` (``EntityTagSet/count`` integer entries).
+    @inline(__always)
+    func accumulate(_ features: [UInt64], into scores: UnsafeMutablePointer<Int32>) {
+        let raw = UnsafeMutableRawPointer(scores)
+        var head = raw.loadUnaligned(as: SIMD16<Int32>.self)
+        var last = scores[16]
+        slots.withUnsafeBufferPointer { slots in
+            weights.withUnsafeBufferPointer { weights in
+                for key in features {
+                    let s = slot(for: key, in: slots)
+                    if s < 0 { continue }
+                    head &+= SIMD16<Int32>(truncatingIfNeeded: weights[s])
+                    last &+= Int32(Int16(truncatingIfNeeded: slots[s]))
+                }
+            }
+        }
+        raw.storeBytes(of: head, as: SIMD16<Int32>.self)
+        scores[16] = last
+    }
+
+    /// Parses a model file (see ``EntityModelFile``).
     /// - Throws: ``LoadError`` when the bytes are not a model of this feature version.
     init(bytes: [UInt8]) throws(LoadError) {
-        guard bytes.count >= 24, Array(bytes[0..<4]) == Self.magic else {
-            throw LoadError(description: "not an entity model file")
-        }
-        func read32(_ offset: Int) -> UInt32 {
-            UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
-                | UInt32(bytes[offset + 3]) << 24
-        }
-        guard read32(4) == Self.formatVersion else { throw LoadError(description: "unsupported model format") }
-        guard read32(8) == EntityDocumentContext.featureVersion else {
-            throw LoadError(
-                description: "model was trained with feature version \(read32(8)), expected "
-                    + "\(EntityDocumentContext.featureVersion)"
-            )
-        }
-        let tagCount = Int(read32(12))
-        let rows = Int(read32(16))
-        let scale = Float(bitPattern: read32(20))
-        guard tagCount == EntityTagSet.count, bytes.count == 24 + rows * 8 + rows * tagCount * 2 else {
-            throw LoadError(description: "truncated or inconsistent entity model file")
-        }
-        var keys = [UInt64](repeating: 0, count: rows)
-        var weights = [Float](repeating: 0, count: rows * tagCount)
-        bytes.withUnsafeBytes { raw in
-            for r in 0..<rows {
-                keys[r] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 24 + r * 8, as: UInt64.self))
-            }
-            let base = 24 + rows * 8
-            for k in 0..<(rows * tagCount) {
-                let value = Int16(littleEndian: raw.loadUnaligned(fromByteOffset: base + k * 2, as: Int16.self))
-                weights[k] = Float(value) * scale
-            }
-        }
-        self.init(keys: keys, weights: weights)
+        self.init(try EntityModelFile(bytes: bytes))
+    }
+
+    /// Creates the in-memory table of a model file's rows.
+    init(_ file: EntityModelFile) {
+        self.init(keys: file.keys, quantised: file.quantised, scale: file.scale)
     }
 }

@@ -62,7 +62,12 @@ struct EntityRecognizer: Sendable {
         let tokens = EntityTokenizer.tokenize(bytes)
         if tokens.isEmpty { return [] }
         let context = EntityDocumentContext(bytes: bytes, tokens: tokens, gazetteer: resources.gazetteer)
-        let output = EntitySequenceTagger.tag(context, model: resources.model)
+        // Confidences cost a backward pass and softmaxes: computed only when they decide something.
+        let output = EntitySequenceTagger.tag(
+            context,
+            model: resources.model,
+            confidences: configuration.minimumConfidence > 0
+        )
         var candidates = modelCandidates(output, tokens: tokens)
         if configuration.institutionsAsOrganizations {
             relabelInstitutions(&candidates, bytes: bytes, tokens: tokens)

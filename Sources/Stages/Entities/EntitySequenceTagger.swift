@@ -15,7 +15,7 @@ struct EntitySequenceTagger {
     struct Output {
         /// One ``EntityTagSet`` tag per token.
         var tags: [UInt8]
-        /// The max-marginal softmax probability of each chosen tag (see the type's discussion).
+        /// The max-marginal softmax probability of each chosen tag (see the type's discussion), or 1 when not asked.
         var confidences: [Float]
     }
 
@@ -29,22 +29,43 @@ struct EntitySequenceTagger {
     /// The most distinct shape and word transition matrices cached per document (bounds memory on huge inputs).
     static let cacheLimit = 4096
 
+    /// The allowed (previous, next) tag pairs, in ``EntityTagSet/successorTags`` order, as `previous * count + next`
+    /// (the index into a 17 x 17 transition matrix).
+    static let pairMatrixIndex: [Int] = (0..<EntityTagSet.count).flatMap { p in
+        EntityTagSet.successorTags[EntityTagSet.successorOffsets[p]..<EntityTagSet.successorOffsets[p + 1]].map {
+            p * EntityTagSet.count + $0
+        }
+    }
+    /// The number of allowed tag pairs.
+    static let pairCount = EntityTagSet.successorTags.count
+    /// The sentinel score of an unreachable tag.
+    static let unreachable = Int64.min
+
+    // Cache slots 0-2 are fixed: 0 is the all-zero matrix (words without transition features), 1 and 2 are the
+    // scratch matrices of the uncached path.
+    private static let fixedSlots = 3
+
     private var features: [UInt64] = []
-    private var local: [Float] = []
-    private var transition: [Float] = []
-    private var best: [Float] = []
+    /// Static scores, ``EntityTagSet/count`` per token.
+    private var local: [Int32] = []
+    /// Transition scores of the allowed pairs, ``pairCount`` per token.
+    private var transition: [Int32] = []
+    private var best: [Int64] = []
     private var back: [UInt8] = []
-    private var suffix: [Float] = []
+    private var suffix: [Int64] = []
     private var cacheIndex = EntityHashIndex(minimumCapacity: 16)
-    private var cache: [Float] = []
-    private var scratchToggle = false
+    /// 17 x 17 transition matrices (see `fixedSlots`).
+    private var cache: [Int32]
+    private let pairIndex: [Int]
     private let cachesTransitions: Bool
 
-    /// Creates a decoder; `cachesTransitions` reuses transition scores of repeated (word, shape) pairs, which is only
+    /// Creates a decoder; `cachesTransitions` reuses transition scores of repeated words and shapes, which is only
     /// valid while the weights do not change.
     init(cachesTransitions: Bool) {
         self.cachesTransitions = cachesTransitions
         features.reserveCapacity(96)
+        cache = [Int32](repeating: 0, count: Self.fixedSlots * EntityTagSet.count * EntityTagSet.count)
+        pairIndex = Self.pairMatrixIndex
     }
 
     /// The end of the segment that starts at token `start`.
@@ -58,8 +79,9 @@ struct EntitySequenceTagger {
         return end
     }
 
-    /// Decodes every token of `context` with `model`.
-    static func tag(_ context: EntityDocumentContext, model: EntityModel) -> Output {
+    /// Decodes every token of `context` with `model`; confidences are computed only when `confidences` is set
+    /// (otherwise they are all 1).
+    static func tag(_ context: EntityDocumentContext, model: EntityModel, confidences: Bool) -> Output {
         let n = context.tokens.count
         var output = Output(tags: [UInt8](repeating: 0, count: n), confidences: [Float](repeating: 1, count: n))
         var decoder = EntitySequenceTagger(cachesTransitions: true)
@@ -67,7 +89,14 @@ struct EntitySequenceTagger {
         var start = 0
         while start < n {
             let end = segmentEnd(context, from: start)
-            decoder.decode(start..<end, context, scorer: model, memory: memory, output: &output, confidences: true)
+            decoder.decode(
+                start..<end,
+                context,
+                scorer: model,
+                memory: memory,
+                output: &output,
+                confidences: confidences
+            )
             for i in start..<end where context.isMemorable(i) {
                 memory.set(Int32(EntityTagSet.type(of: Int(output.tags[i])) + 1), for: context.lower[i])
             }
@@ -82,6 +111,16 @@ struct EntitySequenceTagger {
         context.isMemorable(i) ? Int(memory.value(for: context.lower[i])) : -1
     }
 
+    /// Sets `buffer` to `count` zeros, keeping its capacity.
+    @inline(__always)
+    private static func reset<T: FixedWidthInteger>(_ buffer: inout [T], count: Int, to value: T) {
+        if buffer.count < count {
+            buffer = [T](repeating: value, count: max(count, buffer.count * 2))
+        } else {
+            buffer.withUnsafeMutableBufferPointer { $0.baseAddress!.update(repeating: value, count: count) }
+        }
+    }
+
     /// Decodes the tokens `segment`, writing their tags (and confidences if asked) into `output`.
     mutating func decode<Scorer: EntityFeatureScorer>(
         _ segment: Range<Int>,
@@ -93,8 +132,14 @@ struct EntitySequenceTagger {
     ) {
         let tagCount = EntityTagSet.count
         let matrixSize = tagCount * tagCount
+        let pairs = Self.pairCount
         let length = segment.count
-        // Work on moved-out buffers so that the cache (part of `self`) can be updated inside the loops.
+        if cachesTransitions && cacheIndex.count + 2 * length > Self.cacheLimit {
+            // Full: start over, so that every matrix this segment needs fits.
+            cacheIndex = EntityHashIndex(minimumCapacity: 16)
+            cache.removeSubrange((Self.fixedSlots * matrixSize)...)
+        }
+        // Work on moved-out buffers so that the cache (part of `self`) can be updated inside the loop.
         var local = self.local
         var transition = self.transition
         self.local = []
@@ -103,49 +148,42 @@ struct EntitySequenceTagger {
             self.local = local
             self.transition = transition
         }
-        local.removeAll(keepingCapacity: true)
-        local.append(contentsOf: repeatElement(0, count: length * tagCount))
-        transition.removeAll(keepingCapacity: true)
-        transition.append(contentsOf: repeatElement(0, count: length * matrixSize))
-        local.withUnsafeMutableBufferPointer { localScores in
-            transition.withUnsafeMutableBufferPointer { transitionScores in
-                for k in 0..<length {
-                    let i = segment.lowerBound + k
-                    features.removeAll(keepingCapacity: true)
-                    context.appendStaticFeatures(
-                        at: i,
-                        remembered: Self.remembered(i, context, memory),
-                        to: &features
-                    )
-                    scorer.accumulate(features, into: localScores.baseAddress! + k * tagCount)
-                    let target = transitionScores.baseAddress! + k * matrixSize
-                    if !cachesTransitions {
-                        for p in 0..<tagCount {
-                            features.removeAll(keepingCapacity: true)
-                            context.appendTransitionFeatures(at: i, previous: p, to: &features)
-                            scorer.accumulate(features, into: target + p * tagCount)
-                        }
-                        continue
-                    }
-                    // Transition scores depend only on the shape and on the word: reuse them within the document.
-                    let shapeSlot = cachedMatrix(
-                        EntityFeatureHasher.feature(47, context.shortShape[i]),
-                        byShape: true,
-                        i,
-                        context,
-                        scorer
-                    )
-                    let wordSlot = cachedMatrix(
-                        EntityFeatureHasher.feature(48, context.lower[i]),
-                        byShape: false,
-                        i,
-                        context,
-                        scorer
-                    )
-                    cache.withUnsafeBufferPointer { stored in
+        Self.reset(&local, count: length * tagCount, to: 0)
+        if transition.count < length * pairs { transition = [Int32](repeating: 0, count: length * pairs * 2) }
+        for k in 0..<length {
+            let i = segment.lowerBound + k
+            features.removeAll(keepingCapacity: true)
+            context.appendStaticFeatures(at: i, remembered: Self.remembered(i, context, memory), to: &features)
+            local.withUnsafeMutableBufferPointer { scorer.accumulate(features, into: $0.baseAddress! + k * tagCount) }
+            let shapeSlot: Int
+            let wordSlot: Int
+            if cachesTransitions {
+                // Transition scores depend only on the shape and on the word: reuse them within the document.
+                shapeSlot = cachedMatrix(
+                    EntityFeatureHasher.feature(47, context.shortShape[i]),
+                    true,
+                    i,
+                    context,
+                    scorer
+                )
+                wordSlot = cachedMatrix(EntityFeatureHasher.feature(48, context.lower[i]), false, i, context, scorer)
+            } else {
+                shapeSlot = 1
+                wordSlot = 2
+                fillMatrix(shapeSlot, byShape: true, i, context, scorer)
+                fillMatrix(wordSlot, byShape: false, i, context, scorer)
+            }
+            cache.withUnsafeBufferPointer { stored in
+                transition.withUnsafeMutableBufferPointer { transition in
+                    pairIndex.withUnsafeBufferPointer { index in
                         let shape = stored.baseAddress! + shapeSlot * matrixSize
                         let word = stored.baseAddress! + wordSlot * matrixSize
-                        for m in 0..<matrixSize { target[m] = shape[m] + word[m] }
+                        let target = transition.baseAddress! + k * pairs
+                        if wordSlot == 0 {
+                            for j in 0..<pairs { target[j] = shape[index[j]] }
+                        } else {
+                            for j in 0..<pairs { target[j] = shape[index[j]] &+ word[index[j]] }
+                        }
                     }
                 }
             }
@@ -153,7 +191,7 @@ struct EntitySequenceTagger {
         fillViterbiTables(length: length, local: local, transition: transition)
         // Backtrack from the best tag that closes every entity.
         var tag = 0
-        var bestFinal = -Float.infinity
+        var bestFinal = Self.unreachable
         for t in 0..<tagCount where EntityTagSet.isClosed(t) && best[(length - 1) * tagCount + t] > bestFinal {
             bestFinal = best[(length - 1) * tagCount + t]
             tag = t
@@ -165,7 +203,14 @@ struct EntitySequenceTagger {
             k -= 1
         }
         guard confidences else { return }
-        fillConfidences(segment, length: length, local: local, transition: transition, output: &output)
+        fillConfidences(
+            segment,
+            length: length,
+            local: local,
+            transition: transition,
+            scale: scorer.scale,
+            output: &output
+        )
     }
 
     /// Sets each token's confidence to the softmax, over tags, of its max-marginals: the score of the best
@@ -173,15 +218,16 @@ struct EntitySequenceTagger {
     private mutating func fillConfidences(
         _ segment: Range<Int>,
         length: Int,
-        local: [Float],
-        transition: [Float],
+        local: [Int32],
+        transition: [Int32],
+        scale: Float,
         output: inout Output
     ) {
         let tagCount = EntityTagSet.count
-        let matrixSize = tagCount * tagCount
+        let pairs = Self.pairCount
+        let unreachable = Self.unreachable
         // suffix[k][t]: the best score of the tokens after k given tag t at k (0 when k is last and t closes).
-        suffix.removeAll(keepingCapacity: true)
-        suffix.append(contentsOf: repeatElement(-Float.infinity, count: length * tagCount))
+        Self.reset(&suffix, count: length * tagCount, to: unreachable)
         for t in 0..<tagCount where EntityTagSet.isClosed(t) { suffix[(length - 1) * tagCount + t] = 0 }
         let best = self.best
         suffix.withUnsafeMutableBufferPointer { suffix in
@@ -193,13 +239,14 @@ struct EntitySequenceTagger {
                             while k >= 0 {
                                 let next = (k + 1) * tagCount
                                 for p in 0..<tagCount {
-                                    let row = (k + 1) * matrixSize + p * tagCount
-                                    var bestScore = -Float.infinity
+                                    var bestScore = unreachable
                                     for j in offsets[p]..<offsets[p + 1] {
                                         let t = tags[j]
                                         let after = suffix[next + t]
-                                        if after == -Float.infinity { continue }
-                                        bestScore = max(bestScore, transition[row + t] + local[next + t] + after)
+                                        if after == unreachable { continue }
+                                        let score =
+                                            Int64(transition[(k + 1) * pairs + j]) + Int64(local[next + t]) + after
+                                        bestScore = max(bestScore, score)
                                     }
                                     suffix[k * tagCount + p] = bestScore
                                 }
@@ -209,6 +256,7 @@ struct EntitySequenceTagger {
                     }
                 }
             }
+            let factor = scale / Self.temperature
             best.withUnsafeBufferPointer { best in
                 for k in 0..<length {
                     let i = segment.lowerBound + k
@@ -216,9 +264,10 @@ struct EntitySequenceTagger {
                     let chosenScore = best[k * tagCount + chosen] + suffix[k * tagCount + chosen]
                     var total: Float = 0
                     for t in 0..<tagCount {
-                        let score = best[k * tagCount + t] + suffix[k * tagCount + t]
-                        if score == -Float.infinity { continue }
-                        total += Self.exponential(max((score - chosenScore) / Self.temperature, -30))
+                        let before = best[k * tagCount + t]
+                        let after = suffix[k * tagCount + t]
+                        if before == unreachable || after == unreachable { continue }
+                        total += Self.exponential(max(Float(before + after - chosenScore) * factor, -30))
                     }
                     output.confidences[i] = total > 0 ? 1 / total : 1
                 }
@@ -227,34 +276,43 @@ struct EntitySequenceTagger {
     }
 
     /// The cache slot holding the 17 x 17 transition scores of `key` (the shape or the word transition features of
-    /// token `i`), computing them on a miss.
-    ///
-    /// When the cache is full, the scores are computed into the last slot, which is then overwritten by the next miss.
+    /// token `i`), computing them on a miss; words whose scores are all zero share slot 0.
     private mutating func cachedMatrix<Scorer: EntityFeatureScorer>(
         _ key: UInt64,
-        byShape: Bool,
+        _ byShape: Bool,
         _ i: Int,
         _ context: EntityDocumentContext,
         _ scorer: Scorer
     ) -> Int {
-        let slot = Int(cacheIndex.value(for: key))
-        if slot >= 0 { return slot }
+        let found = cacheIndex.value(for: key)
+        if found >= 0 { return Int(found) }
+        let matrixSize = EntityTagSet.count * EntityTagSet.count
+        let target = cache.count / matrixSize
+        cache.append(contentsOf: repeatElement(0, count: matrixSize))
+        let nonzero = fillMatrix(target, byShape: byShape, i, context, scorer)
+        if !nonzero && !byShape {
+            cache.removeLast(matrixSize)
+            cacheIndex.set(0, for: key)
+            return 0
+        }
+        cacheIndex.set(Int32(target), for: key)
+        return target
+    }
+
+    /// Computes the shape or word transition scores of token `i` into cache slot `slot`; returns whether any is not 0.
+    @discardableResult
+    private mutating func fillMatrix<Scorer: EntityFeatureScorer>(
+        _ slot: Int,
+        byShape: Bool,
+        _ i: Int,
+        _ context: EntityDocumentContext,
+        _ scorer: Scorer
+    ) -> Bool {
         let tagCount = EntityTagSet.count
         let matrixSize = tagCount * tagCount
-        var target = cache.count / matrixSize
-        if cacheIndex.count < Self.cacheLimit {
-            cacheIndex.set(Int32(target), for: key)
-            cache.append(contentsOf: repeatElement(0, count: matrixSize))
-        } else {
-            // Full: use a scratch slot past the cached ones.
-            if cache.count < (Self.cacheLimit + 2) * matrixSize {
-                cache.append(contentsOf: repeatElement(0, count: 2 * matrixSize))
-            }
-            target = Self.cacheLimit + (scratchToggle ? 1 : 0)
-            scratchToggle.toggle()
-            for m in 0..<matrixSize { cache[target * matrixSize + m] = 0 }
-        }
-        cache.withUnsafeMutableBufferPointer { stored in
+        return cache.withUnsafeMutableBufferPointer { stored in
+            let base = stored.baseAddress! + slot * matrixSize
+            base.update(repeating: 0, count: matrixSize)
             for p in 0..<tagCount {
                 features.removeAll(keepingCapacity: true)
                 if byShape {
@@ -262,48 +320,51 @@ struct EntitySequenceTagger {
                 } else {
                     context.appendWordTransitionFeatures(at: i, previous: p, to: &features)
                 }
-                scorer.accumulate(features, into: stored.baseAddress! + target * matrixSize + p * tagCount)
+                scorer.accumulate(features, into: base + p * tagCount)
             }
+            for m in 0..<matrixSize where base[m] != 0 { return true }
+            return false
         }
-        return target
     }
 
     /// Fills `best[k][t]` (best score of a well-formed prefix ending in `t`) and `back[k][t]` (its previous tag).
-    private mutating func fillViterbiTables(length: Int, local: [Float], transition: [Float]) {
+    private mutating func fillViterbiTables(length: Int, local: [Int32], transition: [Int32]) {
         let tagCount = EntityTagSet.count
-        best.removeAll(keepingCapacity: true)
-        best.append(contentsOf: repeatElement(-Float.infinity, count: length * tagCount))
-        back.removeAll(keepingCapacity: true)
-        back.append(contentsOf: repeatElement(0, count: length * tagCount))
+        let pairs = Self.pairCount
+        let unreachable = Self.unreachable
+        Self.reset(&best, count: length * tagCount, to: unreachable)
+        Self.reset(&back, count: length * tagCount, to: 0)
         best.withUnsafeMutableBufferPointer { best in
             back.withUnsafeMutableBufferPointer { back in
                 local.withUnsafeBufferPointer { local in
                     transition.withUnsafeBufferPointer { transition in
                         EntityTagSet.successorTags.withUnsafeBufferPointer { tags in
                             EntityTagSet.successorOffsets.withUnsafeBufferPointer { offsets in
-                                // The first token follows `O`.
+                                // The first token follows `O` (whose pairs come first).
                                 for j in offsets[0]..<offsets[1] {
                                     let t = tags[j]
-                                    best[t] = local[t] + transition[t]
+                                    best[t] = Int64(local[t]) + Int64(transition[j])
                                 }
                                 if length < 2 { return }
                                 for k in 1..<length {
                                     let here = k * tagCount
                                     let before = (k - 1) * tagCount
+                                    let row = k * pairs
                                     for p in 0..<tagCount {
                                         let from = best[before + p]
-                                        if from == -Float.infinity { continue }
-                                        let row = (here + p) * tagCount
+                                        if from == unreachable { continue }
                                         for j in offsets[p]..<offsets[p + 1] {
                                             let t = tags[j]
-                                            let score = from + transition[row + t]
+                                            let score = from + Int64(transition[row + j])
                                             if score > best[here + t] {
                                                 best[here + t] = score
                                                 back[here + t] = UInt8(p)
                                             }
                                         }
                                     }
-                                    for t in 0..<tagCount { best[here + t] += local[here + t] }
+                                    for t in 0..<tagCount where best[here + t] != unreachable {
+                                        best[here + t] += Int64(local[here + t])
+                                    }
                                 }
                             }
                         }

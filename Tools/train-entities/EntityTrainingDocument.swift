@@ -1,3 +1,5 @@
+@testable import Stages
+
 /// One annotated document prepared for training: its bytes, tokens, context and gold BILOU tags.
 struct EntityTrainingDocument {
     /// The document's identifier.

@@ -1,3 +1,5 @@
+@testable import Stages
+
 /// Trains the entity tagger's weights: a greedy, averaged multi-class perceptron over BILOU tags.
 ///
 /// Training decodes each line greedily left to right (the previous tag and the document memory come from the
@@ -163,7 +165,7 @@ struct EntityPerceptronTrainer: EntityFeatureScorer {
     ) -> Int {
         var errors = 0
         var features: [UInt64] = []
-        var scores = [Float](repeating: 0, count: EntityTagSet.count)
+        var scores = [Int32](repeating: 0, count: EntityTagSet.count)
         var previous = 0
         for i in segment {
             features.removeAll(keepingCapacity: true)
@@ -192,20 +194,23 @@ struct EntityPerceptronTrainer: EntityFeatureScorer {
         return errors
     }
 
-    /// Adds the current (not averaged) weights of `features` to `scores`.
-    func accumulate(_ features: [UInt64], into scores: UnsafeMutablePointer<Float>) {
+    /// Scores are the perceptron's own integer weights.
+    var scale: Float { 1 }
+
+    /// Adds the current (not averaged) weights of `features` to `scores`; they are integers (updates are +-1).
+    func accumulate(_ features: [UInt64], into scores: UnsafeMutablePointer<Int32>) {
         weights.withUnsafeBufferPointer { w in
             for key in features {
                 let r = Int(index.value(for: key))
                 if r < 0 { continue }
                 let base = r * EntityTagSet.count
-                for t in 0..<EntityTagSet.count { scores[t] += w[base + t] }
+                for t in 0..<EntityTagSet.count { scores[t] &+= Int32(w[base + t]) }
             }
         }
     }
 
-    /// The averaged weights as a model, dropping rows whose largest absolute weight is below `minimumWeight`.
-    func averagedModel(minimumWeight: Float) -> EntityModel {
+    /// The averaged weights as model rows, dropping rows whose largest absolute weight is below `minimumWeight`.
+    func averagedModel(minimumWeight: Float) -> EntityModelFile {
         var keys: [UInt64] = []
         var kept: [Float] = []
         var averaged = [Float](repeating: 0, count: EntityTagSet.count)
@@ -224,6 +229,6 @@ struct EntityPerceptronTrainer: EntityFeatureScorer {
                 kept.append(contentsOf: averaged)
             }
         }
-        return EntityModel(keys: keys, weights: kept)
+        return EntityModelFile(keys: keys, weights: kept)
     }
 }
