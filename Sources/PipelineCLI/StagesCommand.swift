@@ -34,9 +34,8 @@ struct StagesCommand: AsyncParsableCommand, RegistryCommand {
             lines.append(title)
             lines.append("  \(summary)")
             for option in options {
-                let value = option.defaultValue.map { "default \($0)" } ?? "required"
-                lines.append("    \(option.name): \(option.type) (\(value))")
-                lines.append("        \(option.summary)")
+                lines.append("    " + option.summaryLine)
+                lines.append("        \(option.help)")
             }
             lines.append("")
         }

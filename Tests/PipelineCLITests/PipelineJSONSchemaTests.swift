@@ -58,7 +58,7 @@ import Testing
         #expect(stages["clean"]?["required"] as? [String] == ["type"])
     }
 
-    @Test func optionTypesDefaultsAndDescriptionsComeFromTheDocumentation() throws {
+    @Test func optionTypesDefaultsAndDescriptionsComeFromTheDeclarations() throws {
         let stages = try stageSchemas(try printedSchema())
         let dedupe = try #require(stages["dedupe"]?["properties"] as? [String: [String: Any]])
         #expect(dedupe["threshold"]?["type"] as? String == "number")
@@ -85,43 +85,59 @@ import Testing
 
         let entities = try #require(stages["entities"]?["properties"] as? [String: [String: Any]])
         #expect(entities["gazetteer"]?["type"] as? String == "object")
-        #expect(entities["labels"]?["default"] == nil)
+        #expect(
+            entities["labels"]?["default"] as? [String]
+                == ["PERSON", "ORG", "LOC", "NORP", "DATE", "MONEY", "PERCENT", "EMAIL", "URL"]
+        )
+        #expect(entities["min_confidence"]?["minimum"] as? Double == 0)
+        #expect(entities["min_confidence"]?["maximum"] as? Double == 1)
+
+        let extract = try #require(stages["extract"]?["properties"] as? [String: [String: Any]])
+        #expect(extract["min_text_length"]?["maximum"] as? Int == 1_000_000)
+        #expect(extract["favor"]?["enum"] as? [String] == ["precision", "balanced", "recall"])
+        #expect(extract["favor"]?["default"] as? String == "balanced")
     }
 
     @Test(arguments: [
-        ("string", #"{"type":"string"}"#),
-        ("boolean", #"{"type":"boolean"}"#),
-        ("integer", #"{"type":"integer"}"#),
-        ("integer 1...64", #"{"maximum":64,"minimum":1,"type":"integer"}"#),
-        ("number 0.05...1.0", #"{"maximum":1.0,"minimum":0.05,"type":"number"}"#),
-        ("one of mark, drop", #"{"enum":["mark","drop"]}"#),
-        ("list of strings", #"{"items":{"type":"string"},"type":"array"}"#),
-        ("list of regular expressions", #"{"items":{"type":"string"},"type":"array"}"#),
-        ("list of PERSON, ORG", #"{"items":{"enum":["PERSON","ORG"]},"type":"array"}"#),
+        (OptionType.string, #"{"type":"string"}"#),
+        (.boolean, #"{"type":"boolean"}"#),
+        (.integer(nil), #"{"type":"integer"}"#),
+        (.integer(1...64), #"{"maximum":64,"minimum":1,"type":"integer"}"#),
+        (.number(0.05...1.0), #"{"maximum":1.0,"minimum":0.05,"type":"number"}"#),
+        (.choice(["mark", "drop"]), #"{"enum":["mark","drop"]}"#),
+        (.list(.string), #"{"items":{"type":"string"},"type":"array"}"#),
+        (.list(.choice(["PERSON", "ORG"])), #"{"items":{"enum":["PERSON","ORG"]},"type":"array"}"#),
         (
-            "mapping of label to list of names",
+            .mapping(key: "key", value: .list(.string)),
             #"{"additionalProperties":{"items":{"type":"string"},"type":"array"},"type":"object"}"#
         ),
-        ("string or list of strings", #"{"anyOf":[{"type":"string"},{"items":{"type":"string"},"type":"array"}]}"#),
-        ("a colour", "null"),
+        (.oneOrList(.string), #"{"anyOf":[{"type":"string"},{"items":{"type":"string"},"type":"array"}]}"#),
     ])
-    func humanTypesMapToJSONSchema(type: String, expected: String) {
-        let schema = PipelineJSONSchema.typeSchema(type).map { JSONValue.object($0) } ?? .null
-        #expect(schema.serialized() == expected)
+    func optionTypesMapToJSONSchema(type: OptionType, expected: String) {
+        #expect(JSONValue.object(type.jsonSchema).serialized() == expected)
     }
 
-    @Test(arguments: [
-        ("0.33", #"0.33"#),
-        ("5", "5"),
-        ("true", "true"),
-        ("mark", #""mark""#),
-        ("[id, text]", #"["id","text"]"#),
-        ("{}", "{}"),
-        ("none", "null"),
-        ("out/<name>.dead-letter.jsonl", "null"),
-    ])
-    func simpleDefaultsAreParsedAsYAML(text: String, expected: String) {
-        #expect((PipelineJSONSchema.defaultValue(text) ?? .null).serialized() == expected)
+    @Test func requiredOptionsAndDefaultsComeFromTheDeclarations() {
+        struct Options: StageOptions {
+            var path = ""
+            var limit = 10
+            var label: String?
+            static let declarations: [OptionDeclaration<Self>] = [
+                .required("path", \.path, help: "Where."),
+                .option("limit", \.limit, in: 1...100, help: "How many."),
+                .option("label", \.label, help: "A label."),
+            ]
+        }
+        let schema = PipelineJSONSchema.stageSchema(typeName: "t", summary: "T.", options: Options.documentation)
+        let object = schema.objectValue ?? [:]
+        #expect(object["required"] == .array([.string("type"), .string("path")]))
+        let properties = object["properties"]?.objectValue ?? [:]
+        #expect(
+            properties["limit"]?.serialized()
+                == #"{"default":10,"description":"How many.","maximum":100,"minimum":1,"type":"integer"}"#
+        )
+        #expect(properties["path"]?.serialized() == #"{"description":"Where.","type":"string"}"#)
+        #expect(properties["label"]?.serialized() == #"{"description":"A label.","type":"string"}"#)
     }
 
     @Test func prettyPrintingIsIndentedAndSorted() {

@@ -14,7 +14,11 @@ import Testing
 
     func export(_ documents: [Document], url: String, batchSize: Int = 2000) async throws -> RunReport {
         let scratch = Scratch()
-        let stage = ExportStage(options: .init(format: .postgres, path: "", url: url, batchSize: batchSize))
+        var options = ExportStage.Options()
+        options.format = .postgres
+        options.url = url
+        options.batchSize = batchSize
+        let stage = ExportStage(options: options)
         let plan = PipelinePlan(
             name: "t",
             input: InputOptions(paths: []),
@@ -224,7 +228,7 @@ import Testing
             "expected a connection URL for format postgres, e.g. url: ${DATABASE_URL}"
         ),
         ("{type: export, format: postgres, url: u, path: p}", "format postgres writes to url, not to a path"),
-        ("{type: export, format: postgres, url: u, batch_size: 0}", "expected a batch size from 1 to 100000"),
+        ("{type: export, format: postgres, url: u, batch_size: 0}", "expected a value between 1 and 100000, found 0"),
         ("{type: export, path: p, url: u}", "url is for format postgres; format jsonl writes to path"),
     ])
     func optionsAreCheckedByFormat(stage: String, message: String) throws {

@@ -254,6 +254,38 @@ struct ConfigDecodingErrorTests {
         #expect(error.location == Self.location(1, 1))
     }
 
+    /// The `export` stage's shape: a required `path` beside an optional `format`.
+    struct ExportOptions: StageOptions {
+        var format: OutputFormat = .jsonl
+        var path = ""
+        static let declarations: [OptionDeclaration<Self>] = [
+            .option("format", \.format, help: "The format."),
+            .required("path", \.path, help: "The destination."),
+        ]
+    }
+
+    @Test func declaredOptionsReportAMissingKeyBesideAnUnknownOne() throws {
+        let text = "stages: [{type: export, formatt: jsonl}]\n"
+        let root = try #require(try YAMLParser().parse(text, file: "p.yaml"))
+        let entry = try #require(root["stages"]?.sequence?.first)
+        let errors = #expect(throws: ConfigurationErrors.self) {
+            try ExportOptions(node: entry, keyPath: "stages[0]", ignoredKeys: ["type"])
+        }
+        #expect(errors?.errors.map(\.code) == [.missingKey, .unknownKey])
+        #expect(
+            ConfigurationErrors((errors?.errors ?? []).map { SourceText(text, file: "p.yaml").attach(to: $0) })
+                .description == """
+                    p.yaml:1:10: error: stages[0]: missing required key 'path'
+                    stages: [{type: export, formatt: jsonl}]
+                             ^
+                    p.yaml:1:25: error: stages[0].formatt: unknown key 'formatt'
+                    stages: [{type: export, formatt: jsonl}]
+                                            ^
+                      hint: did you mean 'format'?
+                    """
+        )
+    }
+
     @Test func rootMustBeAMapping() throws {
         let error = try Self.error(Catalog.self, "- a\n")
         #expect(error.code == .typeMismatch)

@@ -5,14 +5,9 @@ import Testing
 /// A test-only stage with a range-checked option.
 private struct ThresholdStage: ConfigurableStage, DocumentStage {
     struct Options: StageOptions {
-        var threshold: Double
-        enum CodingKeys: String, CodingKey { case threshold }
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            threshold = try container.decodeIfPresent(Double.self, forKey: .threshold, in: 0...1) ?? 0.5
-        }
-        static let documentation = [
-            OptionDocumentation("threshold", type: "number 0...1", defaultValue: "0.5", summary: "A threshold.")
+        var threshold = 0.5
+        static let declarations: [OptionDeclaration<Self>] = [
+            .option("threshold", \.threshold, in: 0...1, help: "A threshold.")
         ]
     }
     static let typeName = "threshold"
@@ -102,6 +97,9 @@ private struct ThresholdStage: ConfigurableStage, DocumentStage {
                     threshhold: 0.3
                     ^
                   hint: did you mean 'threshold'?
+                p.yaml:9:16: error: stages[2].threshold: expected a value between 0.0 and 1.0, found 1.5
+                    threshold: 1.5
+                               ^
                 p.yaml:10:15: error: stages[2].on_error: expected one of fail, skip, dead-letter, found "ignore"
                     on_error: ignore
                               ^

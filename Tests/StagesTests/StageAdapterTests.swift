@@ -20,6 +20,20 @@ import Testing
         )
     }
 
+    /// The message of each configuration error building the stage reports, or "no error".
+    func errors(_ yaml: String) -> [String] {
+        do {
+            _ = try make(yaml)
+            return ["no error"]
+        } catch let error as ConfigurationErrors {
+            return error.errors.map { "\($0.keyPath): \($0.message)" }
+        } catch let error as ConfigurationError {
+            return ["\(error.keyPath): \(error.message)"]
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
     func keep(_ result: StageResult) throws -> Document {
         guard case .keep(let document) = result else { throw CancellationError() }
         return document
@@ -44,8 +58,16 @@ import Testing
     }
 
     @Test func cleanRejectsBadPatternsAndGroups() {
-        #expect(throws: ConfigurationError.self) { try make("type: clean\ndrop_patterns: ['(unclosed']") }
-        #expect(throws: ConfigurationError.self) { try make("type: clean\nrule_groups: [teasers, adverts]") }
+        #expect(
+            errors("type: clean\ndrop_patterns: ['(unclosed']").first?.hasPrefix("stages[0]: invalid drop_patterns: ")
+                == true
+        )
+        #expect(
+            errors("type: clean\nrule_groups: [teasers, adverts]") == [
+                "stages[0].rule_groups[1]: expected one of unicode, markup, markers, navigation, calls_to_action, "
+                    + "share, contact, footer, captions, teasers, layout, phrases, custom, headline, found \"adverts\""
+            ]
+        )
     }
 
     @Test func summarizeWritesSentencesInArticleOrder() async throws {
@@ -81,8 +103,15 @@ import Testing
     }
 
     @Test func summarizeRejectsUnknownMethods() {
-        #expect(throws: ConfigurationError.self) { try make("type: summarize\nmethod: bert") }
-        #expect(throws: ConfigurationError.self) { try make("type: summarize\nratio: 0") }
+        #expect(
+            errors("type: summarize\nmethod: bert")
+                == ["stages[0].method: expected one of lead, frequency, textrank, lexrank, news, found \"bert\""]
+        )
+        #expect(
+            errors("type: summarize\nratio: 0") == [
+                "stages[0].ratio: expected a value between 0.001 and 1.0, found 0.0"
+            ]
+        )
     }
 
     @Test func entitiesWritesCodePointOffsetsAndASummary() async throws {
@@ -106,7 +135,18 @@ import Testing
         let pompeo = summary.first { $0["name"] == .string("Mike Pompeo") }
         #expect(pompeo?["count"] == .integer(2))
         #expect(pompeo?["mentions"] == .array([.string("Mike Pompeo"), .string("Pompeo")]))
-        #expect(throws: ConfigurationError.self) { try make("type: entities\nlabels: [PEOPLE]") }
+        #expect(
+            errors("type: entities\nlabels: [PEOPLE]") == [
+                "stages[0].labels[0]: unknown label 'PEOPLE'; expected one of PERSON, ORG, LOC, NORP, DATE, MONEY, "
+                    + "PERCENT, EMAIL, URL"
+            ]
+        )
+        #expect(
+            errors("type: entities\ngazetteer: {PEOPLE: [Ann]}") == [
+                "stages[0].gazetteer: unknown label 'PEOPLE' in gazetteer; expected one of PERSON, ORG, LOC, NORP, "
+                    + "DATE, MONEY, PERCENT, EMAIL, URL"
+            ]
+        )
     }
 
     @Test func extractPassesNonHTMLThroughAndExtractsPages() async throws {

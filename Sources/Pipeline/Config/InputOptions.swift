@@ -9,7 +9,7 @@
 ///   max_document_bytes: 10485760
 ///   on_invalid: dead-letter   # dead-letter | fail: what unreadable input does
 /// ```
-public struct InputOptions: Sendable, Hashable, Decodable {
+public struct InputOptions: DeclaredOptions, Hashable {
     /// How input files are read.
     public enum Format: String, Sendable, Hashable, ConfigurationEnum {
         /// By extension: `.jsonl`, `.ndjson` and `-` are JSON Lines; everything else is text.
@@ -22,15 +22,20 @@ public struct InputOptions: Sendable, Hashable, Decodable {
 
     /// Paths, folders or globs to read, in order; `-` is standard input. Relative paths are relative to the
     /// working directory.
-    public var paths: [String]
+    public var paths: [String] {
+        get { path.values }
+        set { path = OneOrMore(newValue) }
+    }
+    /// The `path` option: one path or a list.
+    var path = OneOrMore<String>([])
     /// How files are read.
-    public var format: Format
+    public var format: Format = .auto
     /// The JSON member holding the text.
-    public var textField: String
+    public var textField = "text"
     /// The JSON member holding the id.
-    public var idField: String
+    public var idField = "id"
     /// Documents larger than this (UTF-8 bytes of text) are sent to the dead-letter output.
-    public var maxDocumentBytes: Int
+    public var maxDocumentBytes = InputOptions.defaultMaxDocumentBytes
     /// How a sharded run splits the input: by file (default) or by record id.
     public var split: Split = .file
 
@@ -56,6 +61,9 @@ public struct InputOptions: Sendable, Hashable, Decodable {
     /// The default size limit: 10 MiB.
     public static let defaultMaxDocumentBytes = 10 << 20
 
+    /// Creates input options with the defaults and no path.
+    public init() {}
+
     /// Creates input options.
     /// - Parameters:
     ///   - paths: What to read.
@@ -70,90 +78,46 @@ public struct InputOptions: Sendable, Hashable, Decodable {
         idField: String = "id",
         maxDocumentBytes: Int = InputOptions.defaultMaxDocumentBytes
     ) {
-        self.paths = paths
+        self.path = OneOrMore(paths)
         self.format = format
         self.textField = textField
         self.idField = idField
         self.maxDocumentBytes = maxDocumentBytes
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case path, format
-        case textField = "text_field"
-        case idField = "id_field"
-        case maxDocumentBytes = "max_document_bytes"
-        case split
-        case onInvalid = "on_invalid"
-    }
-
-    /// Decodes the section; `path` is a string or a list of strings.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        if let single = try? container.decode(String.self, forKey: .path) {
-            paths = [single]
-        } else {
-            paths = try container.decode([String].self, forKey: .path)
-        }
-        if paths.isEmpty || paths.contains(where: \.isEmpty) {
-            throw DecodingError.dataCorruptedError(
-                forKey: .path,
-                in: container,
-                debugDescription: "expected a non-empty path or list of paths"
-            )
-        }
-        format = try container.decodeIfPresent(Format.self, forKey: .format) ?? .auto
-        textField = try container.decodeIfPresent(String.self, forKey: .textField) ?? "text"
-        idField = try container.decodeIfPresent(String.self, forKey: .idField) ?? "id"
-        maxDocumentBytes =
-            try container.decodeIfPresent(Int.self, forKey: .maxDocumentBytes, in: 1...(1 << 34))
-            ?? InputOptions.defaultMaxDocumentBytes
-        split = try container.decodeIfPresent(Split.self, forKey: .split) ?? .file
-        onInvalid = try container.decodeIfPresent(InvalidInputPolicy.self, forKey: .onInvalid) ?? .deadLetter
-    }
-
-    /// The section's options, for `pipeline-run stages`.
-    public static let documentation: [OptionDocumentation] = [
-        OptionDocumentation(
+    /// The section's options.
+    public static let declarations: [OptionDeclaration<Self>] = [
+        .required(
             "path",
-            type: "string or list of strings",
-            defaultValue: nil,
-            summary: "Folders (.txt/.md files, and .jsonl inside them), files, globs, or - for JSON Lines on stdin."
+            \.path,
+            help: "Folders (.txt/.md files, and .jsonl inside them), files, globs, or - for JSON Lines on stdin.",
+            check: {
+                $0.values.isEmpty || $0.values.contains(where: \.isEmpty)
+                    ? "expected a non-empty path or list of paths" : nil
+            }
         ),
-        OptionDocumentation(
+        .option(
             "format",
-            type: "one of auto, text, jsonl",
-            defaultValue: "auto",
-            summary: "auto: .jsonl/.ndjson files and - are JSON Lines, other files are one document each."
+            \.format,
+            help: "auto: .jsonl/.ndjson files and - are JSON Lines, other files are one document each."
         ),
-        OptionDocumentation(
-            "text_field",
-            type: "string",
-            defaultValue: "text",
-            summary: "JSON Lines member holding the text."
-        ),
-        OptionDocumentation(
-            "id_field",
-            type: "string",
-            defaultValue: "id",
-            summary: "JSON Lines member holding the id."
-        ),
-        OptionDocumentation(
+        .option("text_field", \.textField, help: "JSON Lines member holding the text."),
+        .option("id_field", \.idField, help: "JSON Lines member holding the id."),
+        .option(
             "max_document_bytes",
-            type: "integer",
-            defaultValue: "10485760",
-            summary: "Larger documents go to the dead-letter output."
+            \.maxDocumentBytes,
+            in: 1...(1 << 34),
+            help: "Larger documents go to the dead-letter output."
         ),
-        OptionDocumentation(
+        .option(
             "split",
-            type: "one of file, record",
-            defaultValue: "file",
-            summary: "Sharded runs: file k of the sorted list goes to shard k mod N, or records are split by id hash."
+            \.split,
+            help: "Sharded runs: file k of the sorted list goes to shard k mod N, or records are split by id hash."
         ),
-        OptionDocumentation(
+        .option(
             "on_invalid",
-            type: "one of dead-letter, fail",
-            defaultValue: "dead-letter",
-            summary: "Unreadable input (malformed JSON line, invalid UTF-8, empty or oversized text): dead-letter it, "
+            \.onInvalid,
+            help: "Unreadable input (malformed JSON line, invalid UTF-8, empty or oversized text): dead-letter it, "
                 + "or fail the run (exit 2)."
         ),
     ]

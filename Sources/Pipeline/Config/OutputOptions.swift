@@ -6,7 +6,7 @@
 ///   dead_letter: out/news.dead-letter.jsonl
 ///   stats: out/news.stats.json
 /// ```
-public struct OutputOptions: Sendable, Hashable, Decodable {
+public struct OutputOptions: DeclaredOptions, Hashable {
     /// The JSON Lines file receiving `{id, stage, error, source, document}` for each failed document.
     /// Default: `out/<name>.dead-letter.jsonl`.
     public var deadLetterPath: String?
@@ -15,6 +15,9 @@ public struct OutputOptions: Sendable, Hashable, Decodable {
     /// The JSON file recording what the last committed run completed, for `--resume`.
     /// Default: `out/<name>.state.json`.
     public var statePath: String?
+
+    /// Creates output options with the defaults.
+    public init() {}
 
     /// Creates output options.
     /// - Parameters:
@@ -25,39 +28,20 @@ public struct OutputOptions: Sendable, Hashable, Decodable {
         self.statsPath = statsPath
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case deadLetterPath = "dead_letter"
-        case statsPath = "stats"
-        case statePath = "state"
-    }
-
-    /// Decodes the section.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        deadLetterPath = try container.decodeIfPresent(String.self, forKey: .deadLetterPath)
-        statsPath = try container.decodeIfPresent(String.self, forKey: .statsPath)
-        statePath = try container.decodeIfPresent(String.self, forKey: .statePath)
-    }
-
-    /// The section's options, for `pipeline-run stages`.
-    public static let documentation: [OptionDocumentation] = [
-        OptionDocumentation(
+    /// The section's options.
+    public static let declarations: [OptionDeclaration<Self>] = [
+        .option(
             "dead_letter",
-            type: "string",
-            defaultValue: "out/<name>.dead-letter.jsonl",
-            summary: "JSON Lines file of failed documents with the stage and error."
+            \.deadLetterPath,
+            help: "JSON Lines file of failed documents with the stage and error.",
+            defaultText: "out/<name>.dead-letter.jsonl"
         ),
-        OptionDocumentation(
-            "stats",
-            type: "string",
-            defaultValue: "none",
-            summary: "JSON file of the run's statistics."
-        ),
-        OptionDocumentation(
+        .option("stats", \.statsPath, help: "JSON file of the run's statistics."),
+        .option(
             "state",
-            type: "string",
-            defaultValue: "out/<name>.state.json",
-            summary: "What the last committed run completed; run --resume continues after it."
+            \.statePath,
+            help: "What the last committed run completed; run --resume continues after it.",
+            defaultText: "out/<name>.state.json"
         ),
     ]
 }

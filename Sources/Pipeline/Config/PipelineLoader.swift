@@ -149,9 +149,7 @@ public struct PipelineLoader: Sendable {
 
         var input = InputOptions(paths: [])
         if let node = root["input"] {
-            do { input = try decoder.decode(InputOptions.self, from: node, keyPath: "input") } catch {
-                errors.append(error)
-            }
+            do { input = try InputOptions(node: node, keyPath: "input") } catch { errors += error.errors }
         } else {
             errors.append(
                 ConfigurationError(
@@ -166,9 +164,7 @@ public struct PipelineLoader: Sendable {
 
         var output = OutputOptions()
         if let node = root["output"] {
-            do { output = try decoder.decode(OutputOptions.self, from: node, keyPath: "output") } catch {
-                errors.append(error)
-            }
+            do { output = try OutputOptions(node: node, keyPath: "output") } catch { errors += error.errors }
         }
 
         var stages: [PipelinePlan.PlannedStage] = []
@@ -176,24 +172,26 @@ public struct PipelineLoader: Sendable {
             if let entries = node.sequence, !entries.isEmpty {
                 var usedNames: [String: Int] = [:]
                 for (index, entry) in entries.enumerated() {
-                    do throws(ConfigurationError) {
+                    do throws(ConfigurationErrors) {
                         var stage = try planStage(entry, keyPath: "stages[\(index)]")
                         if let earlier = usedNames[stage.name] {
                             if entry["name"] != nil {
-                                throw ConfigurationError(
-                                    code: .invalidValue,
-                                    message: "duplicate stage name '\(stage.name)' (also stages[\(earlier)])",
-                                    location: entry["name"]?.location,
-                                    keyPath: "stages[\(index)].name",
-                                    hint: "give each stage a unique name"
-                                )
+                                throw ConfigurationErrors([
+                                    ConfigurationError(
+                                        code: .invalidValue,
+                                        message: "duplicate stage name '\(stage.name)' (also stages[\(earlier)])",
+                                        location: entry["name"]?.location,
+                                        keyPath: "stages[\(index)].name",
+                                        hint: "give each stage a unique name"
+                                    )
+                                ])
                             }
                             stage = stage.renamed("\(stage.name)#\(index)")
                         }
                         usedNames[stage.name] = index
                         stages.append(stage)
                     } catch {
-                        errors.append(error)
+                        errors += error.errors
                     }
                 }
             } else {
@@ -220,10 +218,11 @@ public struct PipelineLoader: Sendable {
         }
 
         guard errors.isEmpty else {
-            let sorted = errors.sorted {
-                ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+            let sorted = errors.enumerated().sorted {
+                ($0.element.location?.line ?? 0, $0.element.location?.column ?? 0, $0.offset)
+                    < ($1.element.location?.line ?? 0, $1.element.location?.column ?? 0, $1.offset)
             }
-            throw ConfigurationErrors(sorted.map(source.attach(to:)))
+            throw ConfigurationErrors(sorted.map { source.attach(to: $0.element) })
         }
         return PipelinePlan(
             name: name,
@@ -234,76 +233,104 @@ public struct PipelineLoader: Sendable {
         )
     }
 
-    private func planStage(_ entry: YAMLNode, keyPath: String) throws(ConfigurationError) -> PipelinePlan.PlannedStage {
+    /// Compiles one stage entry, collecting every problem of its common keys and its options.
+    private func planStage(_ entry: YAMLNode, keyPath: String) throws(ConfigurationErrors) -> PipelinePlan.PlannedStage
+    {
         let decoder = YAMLNodeDecoder()
         guard entry.mapping != nil else {
-            throw ConfigurationError(
-                code: .typeMismatch,
-                message: "expected a stage mapping with 'type:', found \(entry.kindDescription)",
-                location: entry.location,
-                keyPath: keyPath
+            throw ConfigurationErrors([
+                ConfigurationError(
+                    code: .typeMismatch,
+                    message: "expected a stage mapping with 'type:', found \(entry.kindDescription)",
+                    location: entry.location,
+                    keyPath: keyPath
+                )
+            ])
+        }
+        var errors: [ConfigurationError] = []
+        var typeName: String?
+        if let typeNode = entry["type"] {
+            do { typeName = try decoder.decode(String.self, from: typeNode, keyPath: keyPath + ".type") } catch {
+                errors.append(error)
+            }
+        } else {
+            errors.append(
+                ConfigurationError(
+                    code: .missingKey,
+                    message: "missing required key 'type'",
+                    location: entry.location,
+                    keyPath: keyPath,
+                    hint: "known stage types: \(registry.typeNames.joined(separator: ", "))"
+                )
             )
         }
-        guard let typeNode = entry["type"] else {
-            throw ConfigurationError(
-                code: .missingKey,
-                message: "missing required key 'type'",
-                location: entry.location,
-                keyPath: keyPath,
-                hint: "known stage types: \(registry.typeNames.joined(separator: ", "))"
-            )
-        }
-        let typeName = try decoder.decode(String.self, from: typeNode, keyPath: keyPath + ".type")
-        var name = typeName
+        var name = typeName ?? ""
         if let node = entry["name"] {
-            name = try decoder.decode(String.self, from: node, keyPath: keyPath + ".name")
+            do { name = try decoder.decode(String.self, from: node, keyPath: keyPath + ".name") } catch {
+                errors.append(error)
+            }
         }
         var concurrency: Int?
         if let node = entry["concurrency"] {
-            let value = try decoder.decode(Int.self, from: node, keyPath: keyPath + ".concurrency")
-            guard (1...1024).contains(value) else {
-                throw ConfigurationError(
-                    code: .outOfRange,
-                    message: "expected a value between 1 and 1024, found \(value)",
-                    location: node.location,
-                    keyPath: keyPath + ".concurrency"
-                )
+            do throws(ConfigurationError) {
+                let value = try decoder.decode(Int.self, from: node, keyPath: keyPath + ".concurrency")
+                guard (1...1024).contains(value) else {
+                    throw ConfigurationError(
+                        code: .outOfRange,
+                        message: "expected a value between 1 and 1024, found \(value)",
+                        location: node.location,
+                        keyPath: keyPath + ".concurrency"
+                    )
+                }
+                concurrency = value
+            } catch {
+                errors.append(error)
             }
-            concurrency = value
         }
         var policy = ErrorPolicy.fail
         if let node = entry["on_error"] {
-            let value = try decoder.decode(String.self, from: node, keyPath: keyPath + ".on_error")
-            guard let parsed = ErrorPolicy(rawValue: value) else {
-                let valid = ErrorPolicy.allCases.map(\.rawValue)
-                throw ConfigurationError(
-                    code: .invalidValue,
-                    message: "expected one of \(valid.joined(separator: ", ")), found \"\(value)\"",
-                    location: node.location,
-                    keyPath: keyPath + ".on_error",
-                    hint: NameSuggestion.didYouMean(value, among: valid)
+            do throws(ConfigurationError) {
+                let value = try decoder.decode(String.self, from: node, keyPath: keyPath + ".on_error")
+                guard let parsed = ErrorPolicy(rawValue: value) else {
+                    let valid = ErrorPolicy.allCases.map(\.rawValue)
+                    throw ConfigurationError(
+                        code: .invalidValue,
+                        message: "expected one of \(valid.joined(separator: ", ")), found \"\(value)\"",
+                        location: node.location,
+                        keyPath: keyPath + ".on_error",
+                        hint: NameSuggestion.didYouMean(value, among: valid)
+                    )
+                }
+                policy = parsed
+            } catch {
+                errors.append(error)
+            }
+        }
+        var stage: (any Stage)?
+        if let typeName {
+            do {
+                stage = try registry.makeStage(
+                    typeName: typeName,
+                    options: entry,
+                    keyPath: keyPath,
+                    commonKeys: Self.commonStageKeys
+                )
+            } catch let error as ConfigurationError {
+                errors.append(error)
+            } catch let error as ConfigurationErrors {
+                errors += error.errors
+            } catch {
+                errors.append(
+                    ConfigurationError(
+                        code: .invalidValue,
+                        message: "\(error)",
+                        location: entry.location,
+                        keyPath: keyPath
+                    )
                 )
             }
-            policy = parsed
         }
-        let stage: any Stage
-        do {
-            stage = try registry.makeStage(
-                typeName: typeName,
-                options: entry,
-                keyPath: keyPath,
-                commonKeys: Self.commonStageKeys
-            )
-        } catch let error as ConfigurationError {
-            throw error
-        } catch {
-            throw ConfigurationError(
-                code: .invalidValue,
-                message: "\(error)",
-                location: entry.location,
-                keyPath: keyPath
-            )
-        }
+        guard errors.isEmpty, let typeName, let stage else { throw ConfigurationErrors(errors) }
         return PipelinePlan.PlannedStage(
             name: name,
             typeName: typeName,

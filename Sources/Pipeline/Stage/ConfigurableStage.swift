@@ -2,7 +2,10 @@
 ///
 /// ```swift
 /// struct UppercaseStage: ConfigurableStage, DocumentStage {
-///     struct Options: StageOptions { … }
+///     struct Options: StageOptions {
+///         var locale = "en"
+///         static let declarations: [OptionDeclaration<Self>] = [.option("locale", \.locale, help: "The locale.")]
+///     }
 ///     static let typeName = "uppercase"
 ///     static let summary = "Upper-cases the text."
 ///     init(options: Options) throws { … }
@@ -28,38 +31,22 @@ public protocol ConfigurableStage: Stage {
     init(options: Options) throws
 }
 
-/// The options of a ``ConfigurableStage``, decoded from the stage's entry with a ``YAMLNodeDecoder``.
+/// The options of a ``ConfigurableStage``: a value with every default and one ``OptionDeclaration`` per option.
+///
+/// ```swift
+/// struct Options: StageOptions {
+///     var field = "keywords"
+///     var dropUntagged = false
+///
+///     static let declarations: [OptionDeclaration<Self>] = [
+///         .option("field", \.field, help: "The field receiving the keywords found."),
+///         .option("drop_untagged", \.dropUntagged, help: "Drop documents with no keyword."),
+///     ]
+/// }
+/// ```
 ///
 /// # Requirements
-/// Every option has a default unless it is required, so implement `init(from:)` with `decodeIfPresent(...) ?? default`
-/// and range checks (`decode(_:forKey:in:)`). Keys are snake_case. Keys the type never asks for are reported as
-/// unknown with a suggestion. `documentation` lists every option for `pipeline-run stages`.
-public protocol StageOptions: Decodable, Sendable {
-    /// Every option: name, type, default and a one-line description.
-    static var documentation: [OptionDocumentation] { get }
-}
-
-/// One option of a stage, as `pipeline-run stages` shows it.
-public struct OptionDocumentation: Sendable, Hashable {
-    /// The key in the pipeline file.
-    public var name: String
-    /// The value's type as a user reads it: "string", "integer 1...64", "one of jsonl, csv", "list of strings".
-    public var type: String
-    /// The default, as YAML; `nil` when the option is required.
-    public var defaultValue: String?
-    /// One line saying what it does.
-    public var summary: String
-
-    /// Describes an option.
-    /// - Parameters:
-    ///   - name: The key.
-    ///   - type: The value's type, for readers.
-    ///   - defaultValue: The default as YAML, or `nil` when required.
-    ///   - summary: What it does.
-    public init(_ name: String, type: String, defaultValue: String?, summary: String) {
-        self.name = name
-        self.type = type
-        self.defaultValue = defaultValue
-        self.summary = summary
-    }
-}
+/// Those of ``DeclaredOptions``: `init()` sets every default, each key (snake_case) is declared once. The registry
+/// decodes the stage's entry with ``DeclaredOptions/init(node:keyPath:ignoredKeys:)``: unknown keys are reported with
+/// a suggestion, values are type-, range- and choice-checked, and every problem of the entry is reported at once.
+public protocol StageOptions: DeclaredOptions {}

@@ -54,12 +54,7 @@ public struct StageRegistry: Sendable {
             summary: S.summary,
             options: S.Options.documentation,
             make: { node, keyPath, commonKeys in
-                let options = try YAMLNodeDecoder().decode(
-                    S.Options.self,
-                    from: node,
-                    keyPath: keyPath,
-                    ignoredKeys: commonKeys
-                )
+                let options = try S.Options(node: node, keyPath: keyPath, ignoredKeys: commonKeys)
                 return try S(options: options)
             },
             swiftType: String(describing: S.self)
@@ -97,7 +92,8 @@ public struct StageRegistry: Sendable {
     ///   - keyPath: The entry's key path, e.g. `stages[2]`, for errors.
     ///   - commonKeys: Keys of the mapping that are not options (`type`, `name`, `concurrency`, `on_error`).
     /// - Returns: The stage.
-    /// - Throws: ``ConfigurationError`` for unknown types and invalid options.
+    /// - Throws: ``ConfigurationError`` for an unknown type or a stage that rejects its options, or
+    ///   ``ConfigurationErrors`` with every invalid, unknown or missing option of the entry.
     public func makeStage(
         typeName: String,
         options node: YAMLNode,

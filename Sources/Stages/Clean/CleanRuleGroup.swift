@@ -1,8 +1,10 @@
+import Pipeline
+
 /// A named group of cleaning rules that can be switched on or off in ``CleanConfiguration/ruleGroups``.
 ///
 /// Each group also names a bucket of ``CleanReport/removed``, so a user can see which rules removed what.
 /// The raw value is the lowercase name used in pipeline YAML (`rule_groups: [unicode, markup, ...]`).
-enum CleanRuleGroup: String, CaseIterable, Sendable, Hashable, Codable, Comparable {
+enum CleanRuleGroup: String, CaseIterable, Sendable, Hashable, Codable, Comparable, ConfigurationEnum {
     /// NFC normalisation, mojibake repair, control and zero-width characters, whitespace runs, line endings.
     case unicode
     /// HTML documents reduced to text; stray tags, comments and character entities in plain text.

@@ -15,105 +15,53 @@ public import Pipeline
 public struct CleanStage: ConfigurableStage, DocumentStage {
     /// The stage's options.
     public struct Options: StageOptions, Equatable {
+        /// The cleaner's configuration; each option's default lives there.
         var configuration = CleanConfiguration()
-
-        private enum CodingKeys: String, CodingKey {
-            case ruleGroups = "rule_groups"
-            case dropLines = "drop_lines"
-            case dropPatterns = "drop_patterns"
-            case extraPhrases = "extra_phrases"
-            case minimumLength = "minimum_length"
-            case keepHeadline = "keep_headline"
-            case normalizePunctuation = "normalize_punctuation"
-            case detectHTML = "detect_html"
-        }
+        /// Phrases added to the built-in boilerplate list (`extra_phrases`).
+        var extraPhrases: [String] = []
 
         /// Creates options with the defaults.
         public init() {}
 
-        /// Decodes the options, checking rule group names and ranges.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            var configuration = CleanConfiguration()
-            if let names = try container.decodeIfPresent([String].self, forKey: .ruleGroups) {
-                var groups = Set<CleanRuleGroup>()
-                let valid = CleanRuleGroup.allCases.map(\.rawValue)
-                for name in names {
-                    guard let group = CleanRuleGroup(rawValue: name) else {
-                        throw DecodingError.dataCorruptedError(
-                            forKey: .ruleGroups,
-                            in: container,
-                            debugDescription:
-                                "unknown rule group '\(name)'; expected some of \(valid.joined(separator: ", "))"
-                        )
-                    }
-                    groups.insert(group)
-                }
-                configuration.ruleGroups = groups
-            }
-            configuration.dropLines = try container.decodeIfPresent([String].self, forKey: .dropLines) ?? []
-            configuration.dropPatterns = try container.decodeIfPresent([String].self, forKey: .dropPatterns) ?? []
-            let extra = try container.decodeIfPresent([String].self, forKey: .extraPhrases) ?? []
-            configuration.boilerplatePhrases += extra.map { $0.lowercased() }.filter { !$0.isEmpty }
-            configuration.minimumLength =
-                try container.decodeIfPresent(Int.self, forKey: .minimumLength, in: 0...1_000_000) ?? 200
-            configuration.keepHeadline = try container.decodeIfPresent(Bool.self, forKey: .keepHeadline) ?? true
-            configuration.normalizePunctuation =
-                try container.decodeIfPresent(Bool.self, forKey: .normalizePunctuation) ?? false
-            configuration.detectHTML = try container.decodeIfPresent(Bool.self, forKey: .detectHTML) ?? true
-            self.configuration = configuration
+        /// The configuration the cleaner runs with: `extra_phrases`, lowercased, join the built-in phrases.
+        var cleanerConfiguration: CleanConfiguration {
+            var configuration = configuration
+            configuration.boilerplatePhrases += extraPhrases.map { $0.lowercased() }.filter { !$0.isEmpty }
+            return configuration
         }
 
-        /// The options, for `pipeline-run stages`.
-        public static let documentation: [OptionDocumentation] = [
-            OptionDocumentation(
-                "rule_groups",
-                type: "list of \(CleanRuleGroup.allCases.map(\.rawValue).joined(separator: ", "))",
-                defaultValue: "all",
-                summary: "Which rule groups run."
-            ),
-            OptionDocumentation(
+        /// The options.
+        public static let declarations: [OptionDeclaration<Self>] = [
+            .option("rule_groups", \.configuration.ruleGroups, help: "Which rule groups run."),
+            .option(
                 "drop_lines",
-                type: "list of strings",
-                defaultValue: "[]",
-                summary: "Extra whole lines to drop (case-insensitive, after trimming)."
+                \.configuration.dropLines,
+                help: "Extra whole lines to drop (case-insensitive, after trimming)."
             ),
-            OptionDocumentation(
+            .option(
                 "drop_patterns",
-                type: "list of regular expressions",
-                defaultValue: "[]",
-                summary: "Lines matching any of these are dropped; compiled once, matched per line; (?i) ignores case."
+                \.configuration.dropPatterns,
+                help: "Regular expressions: lines matching any are dropped; compiled once, matched per line; "
+                    + "(?i) ignores case."
             ),
-            OptionDocumentation(
+            .option(
                 "extra_phrases",
-                type: "list of strings",
-                defaultValue: "[]",
-                summary: "Boilerplate phrases added to the built-in list: a short line containing one is dropped."
+                \.extraPhrases,
+                help: "Boilerplate phrases added to the built-in list: a short line containing one is dropped."
             ),
-            OptionDocumentation(
+            .option(
                 "minimum_length",
-                type: "integer 0...1000000",
-                defaultValue: "200",
-                summary: "Articles shorter than this (characters) after cleaning are dropped as \"too short\"."
+                \.configuration.minimumLength,
+                in: 0...1_000_000,
+                help: "Articles shorter than this (characters) after cleaning are dropped as \"too short\"."
             ),
-            OptionDocumentation(
-                "keep_headline",
-                type: "boolean",
-                defaultValue: "true",
-                summary: "Keep the headline line."
-            ),
-            OptionDocumentation(
+            .option("keep_headline", \.configuration.keepHeadline, help: "Keep the headline line."),
+            .option(
                 "normalize_punctuation",
-                type: "boolean",
-                defaultValue: "false",
-                summary: "Turn curly quotes, dashes and ellipses into ASCII."
+                \.configuration.normalizePunctuation,
+                help: "Turn curly quotes, dashes and ellipses into ASCII."
             ),
-            OptionDocumentation(
-                "detect_html",
-                type: "boolean",
-                defaultValue: "true",
-                summary: "Reduce HTML documents to their text."
-            ),
+            .option("detect_html", \.configuration.detectHTML, help: "Reduce HTML documents to their text."),
         ]
     }
 
@@ -132,7 +80,7 @@ public struct CleanStage: ConfigurableStage, DocumentStage {
     public init(options: Options) throws {
         self.options = options
         do {
-            cleaner = try ArticleTextCleaner(configuration: options.configuration)
+            cleaner = try ArticleTextCleaner(configuration: options.cleanerConfiguration)
         } catch {
             throw ConfigurationError(
                 code: .invalidValue,

@@ -26,31 +26,6 @@ struct DedupeConfiguration: Sendable, Equatable {
     /// banding; in `0.0...1.0`. Default `0.9`: a false negative is a missed duplicate.
     var falseNegativeWeight: Double = 0.9
 
-    /// Creates a configuration; every argument defaults to the stage default.
-    ///
-    /// - Parameters:
-    ///   - threshold: The near-duplicate threshold (estimated Jaccard).
-    ///   - shingleSize: Words per shingle.
-    ///   - permutationCount: MinHash permutations.
-    ///   - seed: Seed of the permutation coefficients.
-    ///   - falsePositiveWeight: Weight of false positives in the banding choice.
-    ///   - falseNegativeWeight: Weight of false negatives in the banding choice.
-    init(
-        threshold: Double = 0.33,
-        shingleSize: Int = 5,
-        permutationCount: Int = 128,
-        seed: UInt64 = 0x6465_6475_7065,
-        falsePositiveWeight: Double = 0.1,
-        falseNegativeWeight: Double = 0.9
-    ) {
-        self.threshold = threshold
-        self.shingleSize = shingleSize
-        self.permutationCount = permutationCount
-        self.seed = seed
-        self.falsePositiveWeight = falsePositiveWeight
-        self.falseNegativeWeight = falseNegativeWeight
-    }
-
     /// The problems of this configuration, as messages naming the option; empty when it is valid.
     ///
     /// The stage adapter should report these when the pipeline is compiled; ``Deduplicator`` clamps invalid values

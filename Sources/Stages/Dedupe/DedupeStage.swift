@@ -28,64 +28,49 @@ public struct DedupeStage: ConfigurableStage {
     public struct Options: StageOptions, Equatable {
         /// What happens to a duplicate.
         public var action: Action = .mark
-        /// Estimated Jaccard similarity at or above which a document is a near duplicate.
-        public var threshold = 0.33
-        /// Words per shingle.
-        public var shingleSize = 5
-        /// MinHash permutations (signature length).
-        public var permutations = 128
         /// An SQLite file remembering kept documents across runs, or `nil`.
         public var index: String?
+        /// The deduplicator's configuration; the defaults of `threshold`, `shingle_size` and `permutations` live there.
+        var configuration = DedupeConfiguration()
 
-        private enum CodingKeys: String, CodingKey {
-            case action, threshold, permutations, index
-            case shingleSize = "shingle_size"
+        /// Estimated Jaccard similarity at or above which a document is a near duplicate.
+        public var threshold: Double {
+            get { configuration.threshold }
+            set { configuration.threshold = newValue }
+        }
+        /// Words per shingle.
+        public var shingleSize: Int {
+            get { configuration.shingleSize }
+            set { configuration.shingleSize = newValue }
+        }
+        /// MinHash permutations (signature length).
+        public var permutations: Int {
+            get { configuration.permutationCount }
+            set { configuration.permutationCount = newValue }
         }
 
         /// Creates options with the defaults.
         public init() {}
 
-        /// Decodes the options, checking ranges.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            action = try container.decodeIfPresent(Action.self, forKey: .action) ?? .mark
-            threshold = try container.decodeIfPresent(Double.self, forKey: .threshold, in: 0.05...1.0) ?? 0.33
-            shingleSize = try container.decodeIfPresent(Int.self, forKey: .shingleSize, in: 1...64) ?? 5
-            permutations = try container.decodeIfPresent(Int.self, forKey: .permutations, in: 16...1024) ?? 128
-            index = try container.decodeIfPresent(String.self, forKey: .index)
-        }
-
-        /// The options, for `pipeline-run stages`.
-        public static let documentation: [OptionDocumentation] = [
-            OptionDocumentation(
+        /// The options.
+        public static let declarations: [OptionDeclaration<Self>] = [
+            .option(
                 "action",
-                type: "one of mark, drop",
-                defaultValue: "mark",
-                summary: "mark: keep duplicates with duplicate_of and similarity; drop: remove them."
+                \.action,
+                help: "mark: keep duplicates with duplicate_of and similarity; drop: remove them."
             ),
-            OptionDocumentation(
+            .option(
                 "threshold",
-                type: "number 0.05...1.0",
-                defaultValue: "0.33",
-                summary: "Estimated Jaccard similarity of shingle sets at which a document is a near duplicate."
+                \.configuration.threshold,
+                in: 0.05...1.0,
+                help: "Estimated Jaccard similarity of shingle sets at which a document is a near duplicate."
             ),
-            OptionDocumentation(
-                "shingle_size",
-                type: "integer 1...64",
-                defaultValue: "5",
-                summary: "Words per shingle."
-            ),
-            OptionDocumentation(
-                "permutations",
-                type: "integer 16...1024",
-                defaultValue: "128",
-                summary: "MinHash signature length."
-            ),
-            OptionDocumentation(
+            .option("shingle_size", \.configuration.shingleSize, in: 1...64, help: "Words per shingle."),
+            .option("permutations", \.configuration.permutationCount, in: 16...1024, help: "MinHash signature length."),
+            .option(
                 "index",
-                type: "string",
-                defaultValue: "none",
-                summary: "SQLite file remembering kept documents, so later runs drop re-runs of them."
+                \.index,
+                help: "SQLite file remembering kept documents, so later runs drop re-runs of them."
             ),
         ]
     }

@@ -13,17 +13,4 @@ struct EntitiesConfiguration: Sendable, Equatable {
     /// "Downing Street", "Elysee") as ORG, as OntoNotes-style annotation does; CoNLL-2003 marks most of them LOC.
     /// Default `true`.
     var institutionsAsOrganizations: Bool = true
-
-    /// Creates a configuration; every parameter has the default documented on its property.
-    init(
-        labels: Set<EntityLabel> = Set(EntityLabel.allCases),
-        minimumConfidence: Double = 0,
-        extraGazetteer: [EntityLabel: [String]] = [:],
-        institutionsAsOrganizations: Bool = true
-    ) {
-        self.labels = labels
-        self.minimumConfidence = minimumConfidence
-        self.extraGazetteer = extraGazetteer
-        self.institutionsAsOrganizations = institutionsAsOrganizations
-    }
 }

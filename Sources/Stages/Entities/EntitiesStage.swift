@@ -17,83 +17,56 @@ public import Pipeline
 public struct EntitiesStage: ConfigurableStage, DocumentStage {
     /// The stage's options.
     public struct Options: StageOptions, Equatable {
+        /// The recogniser's configuration; each option's default lives there.
         var configuration = EntitiesConfiguration()
-
-        private enum CodingKeys: String, CodingKey {
-            case labels, gazetteer
-            case minimumConfidence = "min_confidence"
-            case institutionsAsOrganizations = "institutions_as_organizations"
-        }
+        /// The `gazetteer` option as written: label names (synonyms allowed) to names.
+        var gazetteer: [String: [String]] = [:]
 
         /// Creates options with the defaults.
         public init() {}
 
-        /// Decodes the options, checking label names and ranges.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            var configuration = EntitiesConfiguration()
-            let valid = EntityLabel.allCases.map(\.rawValue).joined(separator: ", ")
-            if let names = try container.decodeIfPresent([String].self, forKey: .labels) {
-                var labels = Set<EntityLabel>()
-                for name in names {
-                    guard let label = EntityLabel(name: name) else {
-                        throw DecodingError.dataCorruptedError(
-                            forKey: .labels,
-                            in: container,
-                            debugDescription: "unknown label '\(name)'; expected some of \(valid)"
-                        )
-                    }
-                    labels.insert(label)
-                }
-                configuration.labels = labels
+        /// The configuration the recogniser runs with: `gazetteer` by label, synonyms merged, empty names left out.
+        var recognizerConfiguration: EntitiesConfiguration {
+            var configuration = configuration
+            var entries: [EntityLabel: [String]] = [:]
+            for (name, phrases) in gazetteer {
+                guard let label = EntityLabel(name: name) else { continue }
+                entries[label, default: []] += phrases.filter { !$0.isEmpty }
             }
-            configuration.minimumConfidence =
-                try container.decodeIfPresent(Double.self, forKey: .minimumConfidence, in: 0...1) ?? 0
-            if let gazetteer = try container.decodeIfPresent([String: [String]].self, forKey: .gazetteer) {
-                var entries: [EntityLabel: [String]] = [:]
-                for (name, phrases) in gazetteer {
-                    guard let label = EntityLabel(name: name) else {
-                        throw DecodingError.dataCorruptedError(
-                            forKey: .gazetteer,
-                            in: container,
-                            debugDescription: "unknown label '\(name)' in gazetteer; expected one of \(valid)"
-                        )
-                    }
-                    entries[label, default: []] += phrases.filter { !$0.isEmpty }
-                }
-                configuration.extraGazetteer = entries
-            }
-            configuration.institutionsAsOrganizations =
-                try container.decodeIfPresent(Bool.self, forKey: .institutionsAsOrganizations) ?? true
-            self.configuration = configuration
+            configuration.extraGazetteer = entries
+            return configuration
         }
 
-        /// The options, for `pipeline-run stages`.
-        public static let documentation: [OptionDocumentation] = [
-            OptionDocumentation(
+        /// The options.
+        public static let declarations: [OptionDeclaration<Self>] = [
+            .option(
                 "labels",
-                type: "list of \(EntityLabel.allCases.map(\.rawValue).joined(separator: ", "))",
-                defaultValue: "all",
-                summary: "Which labels to emit (PER, GPE and MISC are accepted as synonyms)."
+                \.configuration.labels,
+                help: "Which labels to emit (PER, GPE and MISC are accepted as synonyms)."
             ),
-            OptionDocumentation(
+            .option(
                 "min_confidence",
-                type: "number 0...1",
-                defaultValue: "0",
-                summary:
+                \.configuration.minimumConfidence,
+                in: 0...1,
+                help:
                     "Drop model mentions whose confidence is lower (0.5 trades ~1 point of recall for ~2 of precision)."
             ),
-            OptionDocumentation(
+            .option(
                 "gazetteer",
-                type: "mapping of label to list of names",
-                defaultValue: "{}",
-                summary: "Your own names, matched exactly as whole words; they override the model."
+                \.gazetteer,
+                help: "Your own names (label: [names]), matched exactly as whole words; they override the model.",
+                check: { gazetteer in
+                    guard let name = gazetteer.keys.sorted().first(where: { EntityLabel(name: $0) == nil }) else {
+                        return nil
+                    }
+                    let valid = EntityLabel.allCases.map(\.rawValue).joined(separator: ", ")
+                    return "unknown label '\(name)' in gazetteer; expected one of \(valid)"
+                }
             ),
-            OptionDocumentation(
+            .option(
                 "institutions_as_organizations",
-                type: "boolean",
-                defaultValue: "true",
-                summary: "Report seats of power (White House, Kremlin, Downing Street...) as ORG rather than LOC."
+                \.configuration.institutionsAsOrganizations,
+                help: "Report seats of power (White House, Kremlin, Downing Street...) as ORG rather than LOC."
             ),
         ]
     }
@@ -113,7 +86,7 @@ public struct EntitiesStage: ConfigurableStage, DocumentStage {
     public init(options: Options) throws {
         self.options = options
         do {
-            recognizer = try EntityRecognizer(configuration: options.configuration)
+            recognizer = try EntityRecognizer(configuration: options.recognizerConfiguration)
         } catch {
             throw ConfigurationError(
                 code: .invalidValue,

@@ -33,149 +33,85 @@ public struct ExportStage: ConfigurableStage {
 
         /// The file format.
         public var format: Format = .jsonl
-        /// The destination path; `-` is standard output. Empty for `postgres`.
-        public var path: String
+        /// The destination path; `-` is standard output. Required, except for `postgres` (empty).
+        public var path = ""
         /// The PostgreSQL connection URL (`postgres` only), typically `${DATABASE_URL}`.
         public var url: String?
         /// Documents per PostgreSQL transaction (`postgres` only).
         public var batchSize = 2000
         /// CSV columns: `id`, `text` or any field name (non-string fields are written as JSON).
-        public var fields: [String] = ["id", "text"]
+        public var fields = ["id", "text"]
         /// Whether CSV cells starting with `=`, `+`, `-`, `@`, tab or carriage return are prefixed with `'` so
         /// spreadsheets do not run them as formulas.
         public var csvSafe = true
 
-        /// Creates options.
-        /// - Parameters:
-        ///   - format: The format.
-        ///   - path: The destination.
-        ///   - fields: CSV columns.
-        ///   - csvSafe: Formula escaping for CSV.
-        ///   - url: The PostgreSQL connection URL, for `postgres`.
-        ///   - batchSize: Documents per PostgreSQL transaction.
-        public init(
-            format: Format = .jsonl,
-            path: String,
-            fields: [String] = ["id", "text"],
-            csvSafe: Bool = true,
-            url: String? = nil,
-            batchSize: Int = 2000
-        ) {
-            self.format = format
+        /// Creates options with the defaults and no path.
+        public init() {}
+
+        /// Creates options with a path, the other options at their defaults.
+        /// - Parameter path: The destination.
+        public init(path: String) {
             self.path = path
-            self.fields = fields
-            self.csvSafe = csvSafe
-            self.url = url
-            self.batchSize = batchSize
         }
 
-        private enum CodingKeys: String, CodingKey {
-            case format, path, fields, url
-            case csvSafe = "csv_safe"
-            case batchSize = "batch_size"
-        }
-
-        /// Decodes the options.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            format = try container.decodeIfPresent(Format.self, forKey: .format) ?? .jsonl
-            if format == .postgres {
-                let url = try container.decodeIfPresent(String.self, forKey: .url) ?? ""
-                if url.isEmpty {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .url,
-                        in: container,
-                        debugDescription: "expected a connection URL for format postgres, e.g. url: ${DATABASE_URL}"
-                    )
-                }
-                self.url = url
-                batchSize = try container.decodeIfPresent(Int.self, forKey: .batchSize) ?? 2000
-                if !(1...100_000).contains(batchSize) {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .batchSize,
-                        in: container,
-                        debugDescription: "expected a batch size from 1 to 100000"
-                    )
-                }
-                path = try container.decodeIfPresent(String.self, forKey: .path) ?? ""
-                if !path.isEmpty {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .path,
-                        in: container,
-                        debugDescription: "format postgres writes to url, not to a path"
-                    )
-                }
-                fields = ["id", "text"]
-                csvSafe = true
-                return
-            }
-            for key in [CodingKeys.url, .batchSize] where container.contains(key) {
-                throw DecodingError.dataCorruptedError(
-                    forKey: key,
-                    in: container,
-                    debugDescription:
-                        "\(key.stringValue) is for format postgres; format \(format.rawValue) writes to path"
-                )
-            }
-            path = try container.decode(String.self, forKey: .path)
-            if path.isEmpty {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .path,
-                    in: container,
-                    debugDescription: "expected a non-empty path"
-                )
-            }
-            fields = try container.decodeIfPresent([String].self, forKey: .fields) ?? ["id", "text"]
-            if fields.isEmpty {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .fields,
-                    in: container,
-                    debugDescription: "expected at least one field"
-                )
-            }
-            csvSafe = try container.decodeIfPresent(Bool.self, forKey: .csvSafe) ?? true
-        }
-
-        /// The options, for `pipeline-run stages`.
-        public static let documentation: [OptionDocumentation] = [
-            OptionDocumentation(
+        /// The options.
+        public static let declarations: [OptionDeclaration<Self>] = [
+            .option(
                 "format",
-                type: "one of jsonl, csv, sqlite, postgres",
-                defaultValue: "jsonl",
-                summary:
-                    "JSON Lines, CSV, or an SQLite or PostgreSQL database with a full-text index (rows upserted by id)."
+                \.format,
+                help: "JSON Lines, CSV, or an SQLite or PostgreSQL database with a full-text index (rows upserted by id)."
             ),
-            OptionDocumentation(
+            .option(
                 "path",
-                type: "string",
-                defaultValue: "none",
-                summary: "The destination file; - is standard output. Required, except for postgres (which takes url)."
+                \.path,
+                help: "The destination file; - is standard output. Required, except for postgres (which takes url).",
+                defaultText: "none"
             ),
-            OptionDocumentation(
+            .option(
                 "url",
-                type: "string",
-                defaultValue: "none",
-                summary: "postgres (required): the connection URL, e.g. ${DATABASE_URL}; its password is never logged."
+                \.url,
+                help: "postgres (required): the connection URL, e.g. ${DATABASE_URL}; its password is never logged."
             ),
-            OptionDocumentation(
-                "batch_size",
-                type: "integer 1-100000",
-                defaultValue: "2000",
-                summary: "postgres: documents per transaction."
-            ),
-            OptionDocumentation(
+            .option("batch_size", \.batchSize, in: 1...100_000, help: "postgres: documents per transaction."),
+            .option(
                 "fields",
-                type: "list of strings",
-                defaultValue: "[id, text]",
-                summary: "CSV columns: id, text or any field (non-strings written as JSON)."
+                \.fields,
+                help: "CSV columns: id, text or any field (non-strings written as JSON).",
+                check: { $0.isEmpty ? "expected at least one field" : nil }
             ),
-            OptionDocumentation(
+            .option(
                 "csv_safe",
-                type: "boolean",
-                defaultValue: "true",
-                summary: "Prefix CSV cells starting with = + - @ with ' so spreadsheets do not evaluate them."
+                \.csvSafe,
+                help: "Prefix CSV cells starting with = + - @ with ' so spreadsheets do not evaluate them."
             ),
         ]
+
+        /// What the format needs: `postgres` takes `url` and no `path` (nor CSV options); the others take a
+        /// non-empty `path` and no PostgreSQL options.
+        public func problems(given keys: Set<String>) -> [OptionProblem] {
+            guard format == .postgres else {
+                var problems = ["url", "batch_size"].filter(keys.contains).map { key in
+                    OptionProblem.invalid(key, "\(key) is for format postgres; format \(format.rawValue) writes to path")
+                }
+                if !keys.contains("path") {
+                    problems.append(.missing("path"))
+                } else if path.isEmpty {
+                    problems.append(.invalid("path", "expected a non-empty path"))
+                }
+                return problems
+            }
+            var problems: [OptionProblem] = []
+            if (url ?? "").isEmpty {
+                problems.append(
+                    .invalid("url", "expected a connection URL for format postgres, e.g. url: ${DATABASE_URL}")
+                )
+            }
+            if !path.isEmpty { problems.append(.invalid("path", "format postgres writes to url, not to a path")) }
+            problems += ["fields", "csv_safe"].filter(keys.contains).map { key in
+                OptionProblem.invalid(key, "\(key) is for formats that write files; format postgres writes to url")
+            }
+            return problems
+        }
     }
 
     /// `export`.

@@ -1,9 +1,11 @@
+import Pipeline
+
 /// Options of the HTML article extractor.
 ///
 /// The defaults reproduce the evaluated configuration; every field is optional in a pipeline file.
 struct ExtractConfiguration: Sendable, Equatable {
     /// How to trade precision against recall when deciding what belongs to the article.
-    enum Favor: String, Sendable, Equatable, CaseIterable {
+    enum Favor: String, Sendable, Equatable, CaseIterable, ConfigurationEnum {
         /// Keep only blocks that clearly belong to the article (stricter link-density and sibling rules).
         case precision
         /// The evaluated default.
@@ -34,30 +36,4 @@ struct ExtractConfiguration: Sendable, Equatable {
     /// Append the page's comment sections (elements whose class or id names comments) after the article, separated
     /// by a blank line. Default `false`: comments are page furniture.
     var includeComments: Bool = false
-
-    /// The default configuration.
-    init() {}
-
-    /// A configuration with the given options; omitted ones take their defaults.
-    init(
-        favor: Favor = .balanced,
-        minimumTextLength: Int = 250,
-        includeTables: Bool = true,
-        includeLists: Bool = true,
-        includeLinkText: Bool = true,
-        includeHeadings: Bool = true,
-        includeTitleHeading: Bool = false,
-        includeCaptions: Bool = false,
-        maximumInputBytes: Int = 64 << 20
-    ) {
-        self.favor = favor
-        self.minimumTextLength = minimumTextLength
-        self.includeTables = includeTables
-        self.includeLists = includeLists
-        self.includeLinkText = includeLinkText
-        self.includeHeadings = includeHeadings
-        self.includeTitleHeading = includeTitleHeading
-        self.includeCaptions = includeCaptions
-        self.maximumInputBytes = maximumInputBytes
-    }
 }

@@ -18,104 +18,31 @@ public import Pipeline
 public struct ExtractStage: ConfigurableStage, DocumentStage {
     /// The stage's options.
     public struct Options: StageOptions, Equatable {
+        /// The extractor's configuration; each option's default lives there.
         var configuration = ExtractConfiguration()
-
-        private enum CodingKeys: String, CodingKey {
-            case favor
-            case minimumTextLength = "min_text_length"
-            case includeTables = "include_tables"
-            case includeLists = "include_lists"
-            case includeLinkText = "include_link_text"
-            case includeHeadings = "include_headings"
-            case includeTitle = "include_title"
-            case includeCaptions = "include_captions"
-            case includeComments = "include_comments"
-        }
 
         /// Creates options with the defaults.
         public init() {}
 
-        /// Decodes the options.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            var configuration = ExtractConfiguration()
-            if let favor = try container.decodeIfPresent(String.self, forKey: .favor) {
-                guard let parsed = ExtractConfiguration.Favor(rawValue: favor) else {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .favor,
-                        in: container,
-                        debugDescription: "expected one of precision, balanced, recall, found \"\(favor)\""
-                    )
-                }
-                configuration.favor = parsed
-            }
-            configuration.minimumTextLength =
-                try container.decodeIfPresent(Int.self, forKey: .minimumTextLength, in: 0...1_000_000) ?? 250
-            configuration.includeTables = try container.decodeIfPresent(Bool.self, forKey: .includeTables) ?? true
-            configuration.includeLists = try container.decodeIfPresent(Bool.self, forKey: .includeLists) ?? true
-            configuration.includeLinkText = try container.decodeIfPresent(Bool.self, forKey: .includeLinkText) ?? true
-            configuration.includeHeadings = try container.decodeIfPresent(Bool.self, forKey: .includeHeadings) ?? true
-            configuration.includeTitleHeading = try container.decodeIfPresent(Bool.self, forKey: .includeTitle) ?? false
-            configuration.includeCaptions = try container.decodeIfPresent(Bool.self, forKey: .includeCaptions) ?? false
-            configuration.includeComments = try container.decodeIfPresent(Bool.self, forKey: .includeComments) ?? false
-            self.configuration = configuration
-        }
-
-        /// The options, for `pipeline-run stages`.
-        public static let documentation: [OptionDocumentation] = [
-            OptionDocumentation(
-                "favor",
-                type: "one of precision, balanced, recall",
-                defaultValue: "balanced",
-                summary: "How strictly borderline blocks are kept."
-            ),
-            OptionDocumentation(
+        /// The options.
+        public static let declarations: [OptionDeclaration<Self>] = [
+            .option("favor", \.configuration.favor, help: "How strictly borderline blocks are kept."),
+            .option(
                 "min_text_length",
-                type: "integer",
-                defaultValue: "250",
-                summary: "Below this many characters, fall back to wider selections of the page."
+                \.configuration.minimumTextLength,
+                in: 0...1_000_000,
+                help: "Below this many characters, fall back to wider selections of the page."
             ),
-            OptionDocumentation(
-                "include_tables",
-                type: "boolean",
-                defaultValue: "true",
-                summary: "Keep tables, a row per line."
-            ),
-            OptionDocumentation(
-                "include_lists",
-                type: "boolean",
-                defaultValue: "true",
-                summary: "Keep lists, an item per line."
-            ),
-            OptionDocumentation(
-                "include_link_text",
-                type: "boolean",
-                defaultValue: "true",
-                summary: "Keep the text of links."
-            ),
-            OptionDocumentation(
-                "include_headings",
-                type: "boolean",
-                defaultValue: "true",
-                summary: "Keep h2-h6 headings."
-            ),
-            OptionDocumentation(
-                "include_title",
-                type: "boolean",
-                defaultValue: "false",
-                summary: "Keep the page's h1 title."
-            ),
-            OptionDocumentation(
-                "include_captions",
-                type: "boolean",
-                defaultValue: "false",
-                summary: "Keep figure captions."
-            ),
-            OptionDocumentation(
+            .option("include_tables", \.configuration.includeTables, help: "Keep tables, a row per line."),
+            .option("include_lists", \.configuration.includeLists, help: "Keep lists, an item per line."),
+            .option("include_link_text", \.configuration.includeLinkText, help: "Keep the text of links."),
+            .option("include_headings", \.configuration.includeHeadings, help: "Keep h2-h6 headings."),
+            .option("include_title", \.configuration.includeTitleHeading, help: "Keep the page's h1 title."),
+            .option("include_captions", \.configuration.includeCaptions, help: "Keep figure captions."),
+            .option(
                 "include_comments",
-                type: "boolean",
-                defaultValue: "false",
-                summary: "Append the page's comment sections after the article."
+                \.configuration.includeComments,
+                help: "Append the page's comment sections after the article."
             ),
         ]
     }

@@ -24,23 +24,4 @@ struct SummarizeConfiguration: Sendable, Equatable {
     var maxSentences: Int = 2_000
     /// The weights of the `news` method (advanced; not usually set from YAML).
     var newsWeights: NewsRankingWeights = NewsRankingWeights()
-
-    /// Creates a configuration; every parameter defaults to the documented default.
-    init(
-        method: SummaryMethod = .news,
-        sentences: Int? = nil,
-        ratio: Double? = nil,
-        ratioRounding: SummaryRatioRounding = .up,
-        maxCharacters: Int? = nil,
-        maxSentences: Int = 2_000,
-        newsWeights: NewsRankingWeights = NewsRankingWeights()
-    ) {
-        self.method = method
-        self.sentences = sentences
-        self.ratio = ratio
-        self.ratioRounding = ratioRounding
-        self.maxCharacters = maxCharacters
-        self.maxSentences = maxSentences
-        self.newsWeights = newsWeights
-    }
 }

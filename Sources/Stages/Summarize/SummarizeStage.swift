@@ -17,93 +17,50 @@ public import Pipeline
 public struct SummarizeStage: ConfigurableStage, DocumentStage {
     /// The stage's options.
     public struct Options: StageOptions, Equatable {
+        /// The summarizer's configuration; each option's default lives there, except `ratio_rounding`, which the
+        /// stage sets to `nearest`.
         var configuration = SummarizeConfiguration(ratioRounding: .nearest)
-
-        private enum CodingKeys: String, CodingKey {
-            case method, sentences, ratio
-            case ratioRounding = "ratio_rounding"
-            case maxCharacters = "max_chars"
-            case maxSentences = "max_sentences"
-        }
 
         /// Creates options with the defaults.
         public init() {}
 
-        /// Decodes the options, checking ranges.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            var configuration = SummarizeConfiguration(ratioRounding: .nearest)
-            if let method = try container.decodeIfPresent(String.self, forKey: .method) {
-                guard let parsed = SummaryMethod(rawValue: method) else {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .method,
-                        in: container,
-                        debugDescription:
-                            "expected one of \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(method)\""
-                    )
-                }
-                configuration.method = parsed
-            }
-            configuration.sentences = try container.decodeIfPresent(Int.self, forKey: .sentences, in: 1...10_000)
-            configuration.ratio = try container.decodeIfPresent(Double.self, forKey: .ratio, in: 0.001...1.0)
-            if let rounding = try container.decodeIfPresent(String.self, forKey: .ratioRounding) {
-                guard let parsed = SummaryRatioRounding(rawValue: rounding) else {
-                    throw DecodingError.dataCorruptedError(
-                        forKey: .ratioRounding,
-                        in: container,
-                        debugDescription: "expected one of nearest, up, found \"\(rounding)\""
-                    )
-                }
-                configuration.ratioRounding = parsed
-            }
-            configuration.maxCharacters = try container.decodeIfPresent(
-                Int.self,
-                forKey: .maxCharacters,
-                in: 1...10_000_000
-            )
-            configuration.maxSentences =
-                try container.decodeIfPresent(Int.self, forKey: .maxSentences, in: 10...1_000_000) ?? 2_000
-            self.configuration = configuration
-        }
-
-        /// The options, for `pipeline-run stages`.
-        public static let documentation: [OptionDocumentation] = [
-            OptionDocumentation(
+        /// The options.
+        public static let declarations: [OptionDeclaration<Self>] = [
+            .option(
                 "method",
-                type: "one of \(SummaryMethod.allCases.map(\.rawValue).joined(separator: ", "))",
-                defaultValue: "news",
-                summary:
-                    "Ranking: news (frequency + TextRank + LexRank + MMR), highlights (a model trained on CNN story highlights, for lead-heavy news), or a simpler baseline."
+                \.configuration.method,
+                help: "Ranking: news (frequency + TextRank + LexRank + MMR), highlights (a model trained on CNN story "
+                    + "highlights, for lead-heavy news), or a simpler baseline."
             ),
-            OptionDocumentation(
+            .option(
                 "sentences",
-                type: "integer 1...10000",
-                defaultValue: "none",
-                summary: "Summary length in sentences (wins over ratio)."
+                \.configuration.sentences,
+                in: 1...10_000,
+                help: "Summary length in sentences (wins over ratio)."
             ),
-            OptionDocumentation(
+            .option(
                 "ratio",
-                type: "number 0.001...1.0",
-                defaultValue: "0.4 when no length is set",
-                summary: "Summary length as a fraction of the body's sentences, rounded, at least 1."
+                \.configuration.ratio,
+                in: 0.001...1.0,
+                help: "Summary length as a fraction of the body's sentences, rounded, at least 1.",
+                defaultText: "\(SummarizeConfiguration.defaultRatio) when no length is set"
             ),
-            OptionDocumentation(
+            .option(
                 "ratio_rounding",
-                type: "one of nearest, up",
-                defaultValue: "nearest",
-                summary: "How ratio × sentences becomes a whole number."
+                \.configuration.ratioRounding,
+                help: "How ratio × sentences becomes a whole number."
             ),
-            OptionDocumentation(
+            .option(
                 "max_chars",
-                type: "integer",
-                defaultValue: "none",
-                summary: "Longest summary in characters; sentences that would overflow are skipped."
+                \.configuration.maxCharacters,
+                in: 1...10_000_000,
+                help: "Longest summary in characters; sentences that would overflow are skipped."
             ),
-            OptionDocumentation(
+            .option(
                 "max_sentences",
-                type: "integer 10...1000000",
-                defaultValue: "2000",
-                summary: "Only the first N body sentences are ranked, which bounds the cost of huge documents."
+                \.configuration.maxSentences,
+                in: 10...1_000_000,
+                help: "Only the first N body sentences are ranked, which bounds the cost of huge documents."
             ),
         ]
     }

@@ -1,5 +1,7 @@
+import Pipeline
+
 /// How ``NewsSummarizer`` ranks the body sentences.
-enum SummaryMethod: String, Sendable, Equatable, CaseIterable {
+enum SummaryMethod: String, Sendable, Equatable, CaseIterable, ConfigurationEnum {
     /// The first sentences of the body, in order (the classic news baseline).
     case lead
     /// Average in-document frequency of a sentence's content words (SumBasic-style word probability).

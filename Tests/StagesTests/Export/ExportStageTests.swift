@@ -28,6 +28,12 @@ import Testing
         })
     }
 
+    /// The stage's options, decoded from a YAML mapping as a pipeline file would give them.
+    func options(_ yaml: String) throws -> ExportStage.Options {
+        let node = try #require(try YAMLParser().parse(yaml, file: "t.yaml"))
+        return try YAMLNodeDecoder().decode(ExportStage.Options.self, from: node)
+    }
+
     @Test func writesCSVWithQuotingAndFormulaEscaping() async throws {
         let dir = folder()
         let documents = [
@@ -35,7 +41,7 @@ import Testing
             Document(id: "=HYPERLINK(\"x\")", text: "has, comma\nand \"quotes\"", fields: ["n": .string("+1")]),
             Document(id: "-2", text: "@user", fields: [:]),
         ]
-        let stage = ExportStage(options: .init(format: .csv, path: dir + "/out.csv", fields: ["id", "text", "n"]))
+        let stage = ExportStage(options: try options("{format: csv, path: '\(dir)/out.csv', fields: [id, text, n]}"))
         let report = try await run([stage], documents: documents, deadLetter: dir + "/dead.jsonl")
         #expect(report.written == 3)
         let csv = try String(contentsOfFile: dir + "/out.csv", encoding: .utf8)
@@ -48,7 +54,9 @@ import Testing
 
     @Test func csvSafetyCanBeTurnedOff() async throws {
         let dir = folder()
-        let stage = ExportStage(options: .init(format: .csv, path: dir + "/out.csv", fields: ["id"], csvSafe: false))
+        let stage = ExportStage(
+            options: try options("{format: csv, path: '\(dir)/out.csv', fields: [id], csv_safe: false}")
+        )
         _ = try await run([stage], documents: [Document(id: "=1+1", text: "x")], deadLetter: dir + "/dead.jsonl")
         #expect(try String(contentsOfFile: dir + "/out.csv", encoding: .utf8) == "id\r\n=1+1\r\n")
     }
@@ -109,7 +117,7 @@ import Testing
     @Test func sqliteExportUpsertsByIDAndIndexesText() async throws {
         let dir = folder()
         let path = dir + "/news.db"
-        let export = ExportStage(options: .init(format: .sqlite, path: path))
+        let export = ExportStage(options: try options("{format: sqlite, path: '\(path)'}"))
         let tricky = "x'); DROP TABLE documents; --"
         let first = [
             Document(
@@ -152,7 +160,7 @@ import Testing
     @Test func sqliteExportKeepsThePreviousDatabaseWhenTheRunFails() async throws {
         let dir = folder()
         let path = dir + "/news.db"
-        let export = ExportStage(options: .init(format: .sqlite, path: path))
+        let export = ExportStage(options: try options("{format: sqlite, path: '\(path)'}"))
         _ = try await run(
             [export],
             documents: [Document(id: "kept", text: "First run.")],

@@ -10,55 +10,31 @@ public import Pipeline
 /// ```
 /// It writes `keywords: ["nuclear", ...]` (in the order of the list, each once) into the document.
 public struct KeywordTaggerStage: ConfigurableStage, DocumentStage {
-    /// The stage's options.
+    /// The stage's options: each declared once, with its default as the property's initial value.
     public struct Options: StageOptions {
         /// The keywords to look for (matched case-insensitively as whole words).
-        public var keywords: [String]
+        public var keywords: [String] = []
         /// The document field receiving the list of keywords found.
-        public var field: String
+        public var field = "keywords"
         /// Whether documents without any keyword are dropped (reason "no keyword").
-        public var dropUntagged: Bool
+        public var dropUntagged = false
 
-        private enum CodingKeys: String, CodingKey {
-            case keywords, field
-            case dropUntagged = "drop_untagged"
-        }
+        /// Creates options with the defaults (and no keyword).
+        public init() {}
 
-        /// Decodes the options.
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            keywords = try container.decode([String].self, forKey: .keywords)
-            guard !keywords.isEmpty, !keywords.contains(where: \.isEmpty) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .keywords,
-                    in: container,
-                    debugDescription: "expected a non-empty list of non-empty keywords"
-                )
-            }
-            field = try container.decodeIfPresent(String.self, forKey: .field) ?? "keywords"
-            dropUntagged = try container.decodeIfPresent(Bool.self, forKey: .dropUntagged) ?? false
-        }
-
-        /// The options, for `pipeline-run stages`.
-        public static let documentation: [OptionDocumentation] = [
-            OptionDocumentation(
+        /// The options: decoding, `pipeline-run stages` and the JSON Schema all come from this table.
+        public static let declarations: [OptionDeclaration<Self>] = [
+            .required(
                 "keywords",
-                type: "list of strings",
-                defaultValue: nil,
-                summary: "Keywords to find, as whole words, ignoring case."
+                \.keywords,
+                help: "Keywords to find, as whole words, ignoring case.",
+                check: {
+                    $0.isEmpty || $0.contains(where: \.isEmpty)
+                        ? "expected a non-empty list of non-empty keywords" : nil
+                }
             ),
-            OptionDocumentation(
-                "field",
-                type: "string",
-                defaultValue: "keywords",
-                summary: "The field receiving the keywords found."
-            ),
-            OptionDocumentation(
-                "drop_untagged",
-                type: "boolean",
-                defaultValue: "false",
-                summary: "Drop documents with no keyword."
-            ),
+            .option("field", \.field, help: "The field receiving the keywords found."),
+            .option("drop_untagged", \.dropUntagged, help: "Drop documents with no keyword."),
         ]
     }
 

@@ -37,6 +37,14 @@ import Testing
     }
 
     @Test func rejectsAnEmptyKeywordList() {
-        #expect(throws: ConfigurationError.self) { try stage("keywords: []") }
+        let error = #expect(throws: ConfigurationError.self) { try stage("keywords: []") }
+        #expect(error?.message == "expected a non-empty list of non-empty keywords")
+        #expect(error?.keyPath == "keywords")
+        #expect(error?.location?.column == 11)
+    }
+
+    @Test func requiresKeywords() {
+        let error = #expect(throws: ConfigurationError.self) { try stage("field: tags") }
+        #expect(error?.message == "missing required key 'keywords'")
     }
 }

@@ -7,10 +7,17 @@
 /// ```
 ///
 /// An unknown value such as `jsn` fails as `.invalidValue` with the message `expected one of jsonl, csv, found
-/// "jsn"` and the hint `did you mean 'jsonl'?`. The cases are listed in declaration order.
-public protocol ConfigurationEnum: CaseIterable, RawRepresentable, Decodable, Sendable where RawValue == String {}
+/// "jsn"` and the hint `did you mean 'jsonl'?`. The cases are listed in declaration order. A configuration enum is an
+/// ``OptionValue`` whose type is `one of jsonl, csv`, so a stage option of this type needs no further code.
+public protocol ConfigurationEnum: CaseIterable, RawRepresentable, Decodable, OptionValue where RawValue == String {}
 
 extension ConfigurationEnum {
+    /// `one of …`, the raw values in declaration order.
+    public static var optionType: OptionType { .choice(allCases.map(\.rawValue)) }
+
+    /// The raw value.
+    public var optionJSON: JSONValue? { .string(rawValue) }
+
     /// Decodes a case from its raw value.
     ///
     /// - Parameter decoder: The decoder to read from.
