@@ -59,7 +59,8 @@ public struct ExportStage: ConfigurableStage {
             .option(
                 "format",
                 \.format,
-                help: "JSON Lines, CSV, or an SQLite or PostgreSQL database with a full-text index (rows upserted by id)."
+                help:
+                    "JSON Lines, CSV, or an SQLite or PostgreSQL database with a full-text index (rows upserted by id)."
             ),
             .option(
                 "path",
@@ -91,7 +92,10 @@ public struct ExportStage: ConfigurableStage {
         public func problems(given keys: Set<String>) -> [OptionProblem] {
             guard format == .postgres else {
                 var problems = ["url", "batch_size"].filter(keys.contains).map { key in
-                    OptionProblem.invalid(key, "\(key) is for format postgres; format \(format.rawValue) writes to path")
+                    OptionProblem.invalid(
+                        key,
+                        "\(key) is for format postgres; format \(format.rawValue) writes to path"
+                    )
                 }
                 if !keys.contains("path") {
                     problems.append(.missing("path"))
