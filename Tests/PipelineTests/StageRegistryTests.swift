@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct StageRegistryTests {
     struct Options: StageOptions {
-        static let documentation: [OptionDocumentation] = []
+        static let declarations: [OptionDeclaration<Self>] = []
     }
 
     /// A stage registered as "upper".

@@ -106,7 +106,7 @@ extension DeclaredOptions {
                     message: "missing required key '\(declaration.key)'",
                     location: node.location,
                     keyPath: keyPath,
-                    hint: ConfigurationError.suggestion(for: declaration.key, among: written).map {
+                    hint: NameSuggestion.closest(to: declaration.key, among: written).map {
                         "found '\($0)'; did you mean '\(declaration.key)'?"
                     }
                 )
@@ -115,7 +115,7 @@ extension DeclaredOptions {
         if valueErrors == 0 {
             for problem in options.problems(given: present) {
                 let value = entries.first { $0.key.scalar?.value == problem.key }?.value
-                let hint = ConfigurationError.suggestion(for: problem.key, among: written).map {
+                let hint = NameSuggestion.closest(to: problem.key, among: written).map {
                     "found '\($0)'; did you mean '\(problem.key)'?"
                 }
                 errors.append(
@@ -148,7 +148,7 @@ extension DeclaredOptions {
         let key = keyNode.scalar?.value ?? ""
         let valid = keys + ignoredKeys.sorted()
         let hint: String
-        if let suggestion = ConfigurationError.suggestion(for: key, among: valid) {
+        if let suggestion = NameSuggestion.closest(to: key, among: valid) {
             hint = "did you mean '\(suggestion)'?"
         } else if valid.isEmpty {
             hint = "this mapping takes no keys"
