@@ -270,7 +270,7 @@ struct Scratch {
                 many.yaml:9:12: error: stages[1].ratio: expected a value between 0.001 and 1.0, found 2.0
                     ratio: 2
                            ^
-                many.yaml:10:13: error: stages[1].method: expected one of lead, frequency, textrank, lexrank, news, found "leed"
+                many.yaml:10:13: error: stages[1].method: expected one of lead, frequency, textrank, lexrank, news, highlights, found "leed"
                     method: leed
                             ^
                   hint: did you mean 'lead'?
