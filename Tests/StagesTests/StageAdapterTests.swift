@@ -104,8 +104,9 @@ import Testing
 
     @Test func summarizeRejectsUnknownMethods() {
         #expect(
-            errors("type: summarize\nmethod: bert")
-                == ["stages[0].method: expected one of lead, frequency, textrank, lexrank, news, highlights, found \"bert\""]
+            errors("type: summarize\nmethod: bert") == [
+                "stages[0].method: expected one of lead, frequency, textrank, lexrank, news, highlights, found \"bert\""
+            ]
         )
         #expect(
             errors("type: summarize\nratio: 0") == [
