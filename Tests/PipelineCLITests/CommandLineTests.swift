@@ -20,12 +20,14 @@ struct Executable {
         var stderr: String
     }
 
+    /// Runs the binary to its exit, its input written and its output read on threads of their own, so the test
+    /// suspends instead of blocking a thread of the cooperative pool that every parallel test shares.
     func run(
         _ arguments: [String],
         stdin: String? = nil,
         in directory: URL = Executable.packageRoot,
         environment: [String: String] = [:]
-    ) throws -> Result {
+    ) async throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments.first == "run" ? arguments + ["--log-format", "json"] : arguments
@@ -35,21 +37,25 @@ struct Executable {
         }
         let output = Pipe()
         let error = Pipe()
+        let input = Pipe()
         process.standardOutput = output
         process.standardError = error
-        let input = Pipe()
         process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let stdout = PipeCapture(reading: output.fileHandleForReading)
+        let stderr = PipeCapture(reading: error.fileHandleForReading)
+        let exit = try ProcessExit(starting: process)
+        let writer = input.fileHandleForWriting
+        let data = Data((stdin ?? "").utf8)
+        Thread.detachNewThread {
+            writer.write(data)
+            try? writer.close()
+        }
+        let status = try await exit.wait()
         return Result(
-            status: process.terminationStatus,
+            status: status,
             reason: process.terminationReason,
-            stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self)
+            stdout: try await stdout.text(),
+            stderr: try await stderr.text()
         )
     }
 }
@@ -79,7 +85,7 @@ struct Scratch {
         .joined(separator: "\n") + "\n"
     }
 
-    @Test func runsTheSamplePipelineOnTheSeeds() throws {
+    @Test func runsTheSamplePipelineOnTheSeeds() async throws {
         let scratch = Scratch()
         // Run from a scratch folder holding a copy of the seeds, so the pipeline's relative input (seeds/*.txt) and
         // outputs (index, database) resolve there.
@@ -91,7 +97,7 @@ struct Scratch {
         for name in ["000_b91e1b26261307a9.txt", "002_b572a6a0bfdea77a.txt"] {
             try FileManager.default.copyItem(atPath: root + "/seeds/" + name, toPath: scratch.path("seeds/" + name))
         }
-        let result = try tool.run(
+        let result = try await tool.run(
             [
                 "run", root + "/pipelines/news.yaml", "--output", scratch.path("news.jsonl"),
                 "--dead-letter", scratch.path("dead.jsonl"), "--stats-json", scratch.path("stats.json"),
@@ -118,7 +124,7 @@ struct Scratch {
         #expect(first["duplicate_of"] is NSNull)
     }
 
-    @Test func outputIsByteIdenticalAtConcurrencyOneAndEight() throws {
+    @Test(.timeLimit(.minutes(1))) func outputIsByteIdenticalAtConcurrencyOneAndEight() async throws {
         let scratch = Scratch()
         scratch.write("in.jsonl", jsonLines(2_000))
         scratch.write(
@@ -136,7 +142,7 @@ struct Scratch {
         )
         var outputs: [String] = []
         for concurrency in ["1", "8"] {
-            let result = try keywordTool.run(["run", "p.yaml", "--concurrency", concurrency], in: scratch.url)
+            let result = try await keywordTool.run(["run", "p.yaml", "--concurrency", concurrency], in: scratch.url)
             #expect(result.status == 0, "\(result.stderr)")
             outputs.append(scratch.read("out.jsonl"))
         }
@@ -147,24 +153,24 @@ struct Scratch {
         )
     }
 
-    @Test func outputReadsBackAsTheSameDocuments() throws {
+    @Test func outputReadsBackAsTheSameDocuments() async throws {
         let scratch = Scratch()
         scratch.write("in.jsonl", jsonLines(50))
         scratch.write("p.yaml", "input: {path: in.jsonl}\nstages:\n  - type: export\n    path: first.jsonl\n")
         scratch.write("q.yaml", "input: {path: first.jsonl}\nstages:\n  - type: export\n    path: second.jsonl\n")
-        #expect(try tool.run(["run", "p.yaml"], in: scratch.url).status == 0)
-        #expect(try tool.run(["run", "q.yaml"], in: scratch.url).status == 0)
+        #expect(try await tool.run(["run", "p.yaml"], in: scratch.url).status == 0)
+        #expect(try await tool.run(["run", "q.yaml"], in: scratch.url).status == 0)
         #expect(scratch.read("first.jsonl") == scratch.read("second.jsonl"))
         #expect(scratch.read("first.jsonl").split(separator: "\n").count == 50)
     }
 
-    @Test func filtersStandardInputToStandardOutput() throws {
+    @Test(.timeLimit(.minutes(1))) func filtersStandardInputToStandardOutput() async throws {
         let scratch = Scratch()
         scratch.write(
             "p.yaml",
             "input: {path: '-'}\nstages:\n  - type: keywords\n    keywords: [sanctions]\n    drop_untagged: true\n"
         )
-        let result = try keywordTool.run(
+        let result = try await keywordTool.run(
             ["run", "p.yaml", "--output", "-", "--dead-letter", scratch.path("dead.jsonl")],
             stdin: jsonLines(9) + "not json\n",
             in: scratch.url
@@ -183,13 +189,13 @@ struct Scratch {
         )
     }
 
-    @Test func validateReportsPositionedErrors() throws {
+    @Test func validateReportsPositionedErrors() async throws {
         let scratch = Scratch()
         scratch.write(
             "bad.yaml",
             "input:\n  path: x\nstages:\n  - type: exprot\n    path: y\n  - type: export\n    formt: csv\n    path: z\n"
         )
-        let result = try tool.run(["validate", "bad.yaml"], in: scratch.url)
+        let result = try await tool.run(["validate", "bad.yaml"], in: scratch.url)
         #expect(result.status == 1)
         #expect(
             result.stderr == """
@@ -205,12 +211,12 @@ struct Scratch {
 
                 """
         )
-        let good = try tool.run(["validate", "pipelines/news.yaml"])
+        let good = try await tool.run(["validate", "pipelines/news.yaml"])
         #expect(good.status == 0)
         #expect(good.stdout.hasPrefix("pipelines/news.yaml: valid pipeline 'news'"))
     }
 
-    @Test func validateReportsMissingAndUnknownKeysOfOneMappingAndOfEveryStage() throws {
+    @Test func validateReportsMissingAndUnknownKeysOfOneMappingAndOfEveryStage() async throws {
         let scratch = Scratch()
         scratch.write(
             "bad.yaml",
@@ -220,7 +226,7 @@ struct Scratch {
 
             """
         )
-        let result = try tool.run(["validate", "bad.yaml"], in: scratch.url)
+        let result = try await tool.run(["validate", "bad.yaml"], in: scratch.url)
         #expect(result.status == 1)
         #expect(
             result.stderr == """
@@ -252,7 +258,7 @@ struct Scratch {
 
             """
         )
-        let many = try tool.run(["validate", "many.yaml"], in: scratch.url)
+        let many = try await tool.run(["validate", "many.yaml"], in: scratch.url)
         #expect(many.status == 1)
         #expect(
             many.stderr == """
@@ -283,39 +289,52 @@ struct Scratch {
         )
     }
 
-    @Test func missingInputIsAConfigurationError() throws {
+    @Test func missingInputIsAConfigurationError() async throws {
         let scratch = Scratch()
         scratch.write("p.yaml", "input: {path: nowhere/}\nstages: [{type: export, path: out.jsonl}]\n")
-        let result = try tool.run(["run", "p.yaml"], in: scratch.url)
+        let result = try await tool.run(["run", "p.yaml"], in: scratch.url)
         #expect(result.status == 1)
         #expect(result.stderr.contains("cannot read 'nowhere/': No such file or directory"))
     }
 
-    @Test func sigtermStopsGracefullyAndCommitsWhatWasFinished() throws {
+    /// Standard input stays open, so the run is still reading when the metrics file shows its first batch and
+    /// SIGTERM arrives: what it read is drained to the output and committed, and the summary accounts for it.
+    @Test(.timeLimit(.minutes(1)))
+    func sigtermStopsGracefullyAndCommitsWhatWasFinished() async throws {
         let scratch = Scratch()
         scratch.write("p.yaml", "input: {path: '-'}\nstages: [{type: export, path: out.jsonl}]\n")
         let process = Process()
         process.executableURL = tool.url
-        process.arguments = ["run", "p.yaml", "--log-format", "json"]
+        process.arguments = [
+            "run", "p.yaml", "--log-format", "json", "--metrics-file", "metrics.prom", "--metrics-interval", "1",
+        ]
         process.currentDirectoryURL = scratch.url
         let input = Pipe()
         let error = Pipe()
         process.standardInput = input
         process.standardError = error
-        try process.run()
+        let errors = PipeCapture(reading: error.fileHandleForReading)
+        let exit = try ProcessExit(starting: process)
         input.fileHandleForWriting.write(Data(jsonLines(40).utf8))
-        Thread.sleep(forTimeInterval: 1.0)
+        try await Readiness.wait(for: "a first batch read", unless: exit) {
+            (Readiness.metric("pipeline_input_records_total", inFile: scratch.path("metrics.prom")) ?? 0) > 0
+        }
         process.terminate()
-        let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 143, "\(stderr)")
+        let status = try await exit.wait()
+        let stderr = try await errors.text()
+        #expect(status == 143, "\(stderr)")
         #expect(stderr.contains("interrupted by SIGTERM"))
-        #expect(stderr.contains("total: 40 in = 40 written"))
-        #expect(scratch.read("out.jsonl").split(separator: "\n").count == 40)
+        let read = try #require(ResumeTests.inputRecords(in: stderr), "\(stderr)")
+        #expect(read > 0 && read <= 40)
+        #expect(stderr.contains("total: \(read) in = \(read) written + 0 dropped + 0 dead-lettered"))
+        let ids = scratch.read("out.jsonl").split(separator: "\n").map { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids == (0..<read).map { "d\($0)" }, "the first records, in input order")
     }
 
-    @Test func stagesListsEveryOption() throws {
-        let result = try keywordTool.run(["stages"])
+    @Test func stagesListsEveryOption() async throws {
+        let result = try await keywordTool.run(["stages"])
         #expect(result.status == 0)
         #expect(
             result.stdout.contains(

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 import Testing
 
 @testable import PipelineCLI
@@ -15,7 +16,7 @@ import Testing
         #expect(ConfigurationHash.referencedVariables(in: text) == ["INPUT_DIR", "T"])
     }
 
-    @Test func anInterpolatedValueChangesTheHashAndAnUnrelatedOneDoesNot() throws {
+    @Test func anInterpolatedValueChangesTheHashAndAnUnrelatedOneDoesNot() async throws {
         let scratch = Scratch()
         scratch.write("p.yaml", "name: p\ninput: {path: in/}\nstages:\n  - {type: dedupe, threshold: ${T}}\n")
         let file = scratch.path("p.yaml")
@@ -30,8 +31,9 @@ import Testing
     }
 
     @Test func anUnreadableFileIsAnError() {
-        #expect(throws: (any Error).self) {
+        let error = #expect(throws: FileAccessError.self) {
             try ConfigurationHash.of(file: "/nonexistent/p.yaml", overrides: [], environment: [:])
         }
+        #expect(error?.description == "cannot read '/nonexistent/p.yaml': No such file or directory")
     }
 }

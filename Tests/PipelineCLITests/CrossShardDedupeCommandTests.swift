@@ -3,7 +3,10 @@ import Testing
 
 /// Cross-shard near-duplicate detection (`dedupe signatures|buckets|cluster`, then `run --remove-list`), run as the
 /// batch systems would run the binary, against a single-machine run of the same pipeline.
-@Suite struct CrossShardDedupeCommandTests {
+///
+/// Each test runs a chain of up to 15 processes one after another, so its limit guards against a hang with room
+/// for a loaded machine (under the full suite on 2 busy cores a chain took 100 s).
+@Suite(.timeLimit(.minutes(5))) struct CrossShardDedupeCommandTests {
     let tool = Executable("pipeline-run")
 
     /// Words the generated stories are made of.
@@ -109,26 +112,26 @@ import Testing
 
     /// Runs every step for N shards and M buckets tasks, then the shards with the remove list; returns the union
     /// of the shards' output lines.
-    func runCrossShard(_ scratch: Scratch, shards: Int, tasks: Int, extra: [String] = []) throws -> [String] {
+    func runCrossShard(_ scratch: Scratch, shards: Int, tasks: Int, extra: [String] = []) async throws -> [String] {
         for index in 0..<shards {
-            let result = try tool.run(
+            let result = try await tool.run(
                 ["dedupe", "signatures", "p.yaml", "--shard", "\(index)/\(shards)", "--dir", "work"] + extra,
                 in: scratch.url
             )
             #expect(result.status == 0, "\(result.stderr)")
         }
         for index in 0..<tasks {
-            let result = try tool.run(
+            let result = try await tool.run(
                 ["dedupe", "buckets", "p.yaml", "--task", "\(index)/\(tasks)", "--dir", "work"] + extra,
                 in: scratch.url
             )
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let cluster = try tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"] + extra, in: scratch.url)
+        let cluster = try await tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"] + extra, in: scratch.url)
         #expect(cluster.status == 0, "\(cluster.stderr)")
         var union: [String] = []
         for index in 0..<shards {
-            let result = try tool.run(
+            let result = try await tool.run(
                 ["run", "p.yaml", "--shard", "\(index)/\(shards)", "--remove-list", "work"] + extra,
                 in: scratch.url
             )
@@ -143,10 +146,10 @@ import Testing
     }
 
     @Test(arguments: [(1, 1), (3, 2), (4, 5)])
-    func theKeptSetEqualsASingleMachineRun(shards: Int, tasks: Int) throws {
+    func theKeptSetEqualsASingleMachineRun(shards: Int, tasks: Int) async throws {
         let whole = Scratch()
         setUp(whole)
-        let single = try tool.run(["run", "p.yaml"], in: whole.url)
+        let single = try await tool.run(["run", "p.yaml"], in: whole.url)
         #expect(single.status == 0, "\(single.stderr)")
         let expected = ids(lines(whole, "out/docs.jsonl")).sorted()
         // The fixture is meaningful: exact and near duplicates across files are dropped, the chain's end is kept.
@@ -160,67 +163,70 @@ import Testing
 
         let scratch = Scratch()
         setUp(scratch)
-        let union = try runCrossShard(scratch, shards: shards, tasks: tasks)
+        let union = try await runCrossShard(scratch, shards: shards, tasks: tasks)
         #expect(ids(union).sorted() == expected)
         // The same documents are dropped as duplicates, with the same accounting.
         #expect(scratch.read("work/remove-list.tsv").split(separator: "\n").count == 9)
     }
 
     @Test(arguments: [3, 4])
-    func markingGivesTheSingleMachineLines(shards: Int) throws {
+    func markingGivesTheSingleMachineLines(shards: Int) async throws {
         let whole = Scratch()
         setUp(whole, action: "mark")
-        #expect(try tool.run(["run", "p.yaml"], in: whole.url).status == 0)
+        #expect(try await tool.run(["run", "p.yaml"], in: whole.url).status == 0)
         let expected = lines(whole, "out/docs.jsonl").sorted()
         #expect(expected.contains { $0.hasPrefix(#"{"id":"s0-near","#) && $0.contains(#""duplicate_of":"s0","#) })
 
         let scratch = Scratch()
         setUp(scratch, action: "mark")
-        let union = try runCrossShard(scratch, shards: shards, tasks: 2)
+        let union = try await runCrossShard(scratch, shards: shards, tasks: 2)
         #expect(union.sorted() == expected)
     }
 
     @Test(arguments: [2, 3])
-    func splittingByRecordGivesTheSingleMachineLines(shards: Int) throws {
+    func splittingByRecordGivesTheSingleMachineLines(shards: Int) async throws {
         // Every shard reads every file and keeps the records whose id hashes to it, so the duplicates of one file
         // are spread over the shards too.
         let whole = Scratch()
         setUp(whole, action: "mark", input: "in/, split: record")
-        #expect(try tool.run(["run", "p.yaml"], in: whole.url).status == 0)
+        #expect(try await tool.run(["run", "p.yaml"], in: whole.url).status == 0)
         let expected = lines(whole, "out/docs.jsonl").sorted()
         #expect(expected.contains { $0.hasPrefix(#"{"id":"s4-near","#) && $0.contains(#""duplicate_of":"s4","#) })
 
         let scratch = Scratch()
         setUp(scratch, action: "mark", input: "in/, split: record")
-        #expect(try runCrossShard(scratch, shards: shards, tasks: 2).sorted() == expected)
+        #expect(try await runCrossShard(scratch, shards: shards, tasks: 2).sorted() == expected)
     }
 
-    @Test func theGlobalOrderFollowsAnInputListOutOfByteOrder() throws {
+    @Test func theGlobalOrderFollowsAnInputListOutOfByteOrder() async throws {
         // a4 before a0: a single-machine run keeps s0-exact (read first) and drops s0, which the byte order keeps.
         let input = "[in/c.txt, in/b.txt, in/a4.jsonl, in/a3.jsonl, in/a2.jsonl, in/a1.jsonl, in/a0.jsonl]"
         let whole = Scratch()
         setUp(whole, input: input)
-        #expect(try tool.run(["run", "p.yaml"], in: whole.url).status == 0)
+        #expect(try await tool.run(["run", "p.yaml"], in: whole.url).status == 0)
         let expected = ids(lines(whole, "out/docs.jsonl")).sorted()
         #expect(expected.contains("s0-exact"))
         #expect(!expected.contains("s0"))
 
         let scratch = Scratch()
         setUp(scratch, input: input)
-        #expect(ids(try runCrossShard(scratch, shards: 3, tasks: 2)).sorted() == expected)
+        #expect(ids(try await runCrossShard(scratch, shards: 3, tasks: 2)).sorted() == expected)
     }
 
-    @Test func stepsRefuseMissingMarkersAndCompletedStepsAreNoOps() throws {
+    @Test func stepsRefuseMissingMarkersAndCompletedStepsAreNoOps() async throws {
         let scratch = Scratch()
         setUp(scratch)
         for index in [0, 2] {
-            let result = try tool.run(
+            let result = try await tool.run(
                 ["dedupe", "signatures", "p.yaml", "--shard", "\(index)/3", "--dir", "work"],
                 in: scratch.url
             )
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let refused = try tool.run(["dedupe", "buckets", "p.yaml", "--task", "0/1", "--dir", "work"], in: scratch.url)
+        let refused = try await tool.run(
+            ["dedupe", "buckets", "p.yaml", "--task", "0/1", "--dir", "work"],
+            in: scratch.url
+        )
         #expect(refused.status == 1)
         #expect(
             refused.stderr.contains(
@@ -228,20 +234,21 @@ import Testing
             )
         )
         #expect(!FileManager.default.fileExists(atPath: scratch.path("work/buckets/part-00000-of-00001.tsv")))
-        let early = try tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"], in: scratch.url)
+        let early = try await tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"], in: scratch.url)
         #expect(early.status == 1)
         #expect(early.stderr.contains("the signatures step is not complete: no marker for shards 1/3"))
-        let applied = try tool.run(["run", "p.yaml", "--shard", "0/3", "--remove-list", "work"], in: scratch.url)
+        let applied = try await tool.run(["run", "p.yaml", "--shard", "0/3", "--remove-list", "work"], in: scratch.url)
         #expect(applied.status == 1)
         #expect(applied.stderr.contains("no completed cluster step in work"))
 
         #expect(
-            try tool.run(["dedupe", "signatures", "p.yaml", "--shard", "1/3", "--dir", "work"], in: scratch.url).status
+            try await tool.run(["dedupe", "signatures", "p.yaml", "--shard", "1/3", "--dir", "work"], in: scratch.url)
+                .status
                 == 0
         )
         let part = scratch.path("work/signatures/part-00001-of-00003.tsv")
         let written = try FileManager.default.attributesOfItem(atPath: part)[.modificationDate] as! Date
-        let again = try tool.run(
+        let again = try await tool.run(
             ["dedupe", "signatures", "p.yaml", "--shard", "1/3", "--dir", "work"],
             in: scratch.url
         )
@@ -249,39 +256,41 @@ import Testing
         #expect(again.stderr.contains("signatures of shard 1/3 is already complete"))
         #expect(try FileManager.default.attributesOfItem(atPath: part)[.modificationDate] as! Date == written)
 
-        let noBuckets = try tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"], in: scratch.url)
+        let noBuckets = try await tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"], in: scratch.url)
         #expect(noBuckets.status == 1)
         #expect(noBuckets.stderr.contains("no buckets step has completed in work/_completions"))
         #expect(
-            try tool.run(["dedupe", "buckets", "p.yaml", "--task", "1/2", "--dir", "work"], in: scratch.url).status == 0
+            try await tool.run(["dedupe", "buckets", "p.yaml", "--task", "1/2", "--dir", "work"], in: scratch.url)
+                .status == 0
         )
-        let halfBuckets = try tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"], in: scratch.url)
+        let halfBuckets = try await tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"], in: scratch.url)
         #expect(halfBuckets.status == 1)
         #expect(halfBuckets.stderr.contains("the buckets step is not complete: no marker for tasks 0/2"))
         try FileManager.default.removeItem(atPath: scratch.path("work/_completions/buckets-00001-of-00002.json"))
         #expect(
-            try tool.run(["dedupe", "buckets", "p.yaml", "--task", "0/1", "--dir", "work"], in: scratch.url).status == 0
+            try await tool.run(["dedupe", "buckets", "p.yaml", "--task", "0/1", "--dir", "work"], in: scratch.url)
+                .status == 0
         )
-        let bucketsAgain = try tool.run(
+        let bucketsAgain = try await tool.run(
             ["dedupe", "buckets", "p.yaml", "--task", "0/1", "--dir", "work"],
             in: scratch.url
         )
         #expect(bucketsAgain.status == 0)
         #expect(bucketsAgain.stderr.contains("buckets task 0/1 is already complete"))
-        #expect(try tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"], in: scratch.url).status == 0)
-        let clusterAgain = try tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"], in: scratch.url)
+        #expect(try await tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"], in: scratch.url).status == 0)
+        let clusterAgain = try await tool.run(["dedupe", "cluster", "p.yaml", "--dir", "work"], in: scratch.url)
         #expect(clusterAgain.status == 0)
         #expect(clusterAgain.stderr.contains("the cluster step is already complete"))
 
         // Another method is a mismatch, refused without --force; union-find also removes the chain's end.
-        let other = try tool.run(
+        let other = try await tool.run(
             ["dedupe", "cluster", "p.yaml", "--dir", "work", "--method", "union-find"],
             in: scratch.url
         )
         #expect(other.status == 1)
         #expect(other.stderr.contains(#"was written for another method (\"keep-first\", not \"union-find\")"#))
         #expect(!scratch.read("work/remove-list.tsv").contains(#""chain-c""#))
-        let forced = try tool.run(
+        let forced = try await tool.run(
             ["dedupe", "cluster", "p.yaml", "--dir", "work", "--method", "union-find", "--force"],
             in: scratch.url
         )
@@ -290,7 +299,7 @@ import Testing
 
         // Re-signing a shard with another input list invalidates the later steps.
         scratch.write("in/d.jsonl", Self.jsonLine("late", Self.story(40)) + "\n")
-        let stale = try tool.run(
+        let stale = try await tool.run(
             ["dedupe", "signatures", "p.yaml", "--shard", "1/3", "--dir", "work"],
             in: scratch.url
         )
@@ -298,8 +307,8 @@ import Testing
         #expect(stale.stderr.contains("was written for another input list; run with --force to replace it"))
     }
 
-    @Test func aPersistentIndexOfEarlierRunsGivesTheSingleMachineResult() throws {
-        func prepare(_ scratch: Scratch) throws {
+    @Test func aPersistentIndexOfEarlierRunsGivesTheSingleMachineResult() async throws {
+        func prepare(_ scratch: Scratch) async throws {
             setUp(scratch)
             var text = scratch.read("p.yaml")
             text = text.replacingOccurrences(
@@ -314,34 +323,34 @@ import Testing
                 withIntermediateDirectories: true
             )
             scratch.write("old/night.jsonl", Self.jsonLine("old-9", Self.story(9)) + "\n")
-            let earlier = try tool.run(
+            let earlier = try await tool.run(
                 ["run", "p.yaml", "--input", "old/night.jsonl", "--input", "in/a2.jsonl"],
                 in: scratch.url
             )
             #expect(earlier.status == 0, "\(earlier.stderr)")
         }
         let single = Scratch()
-        try prepare(single)
-        #expect(try tool.run(["run", "p.yaml"], in: single.url).status == 0)
+        try await prepare(single)
+        #expect(try await tool.run(["run", "p.yaml"], in: single.url).status == 0)
         let expected = ids(lines(single, "out/docs.jsonl")).sorted()
 
         let scratch = Scratch()
-        try prepare(scratch)
+        try await prepare(scratch)
         for index in 0..<3 {
-            let result = try tool.run(
+            let result = try await tool.run(
                 ["dedupe", "signatures", "p.yaml", "--shard", "\(index)/3", "--dir", "work"],
                 in: scratch.url
             )
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let withoutIndex = try tool.run(
+        let withoutIndex = try await tool.run(
             ["dedupe", "buckets", "p.yaml", "--task", "0/2", "--dir", "work"],
             in: scratch.url
         )
         #expect(withoutIndex.status == 1)
         #expect(withoutIndex.stderr.contains("pass --index out/dedupe.sqlite"))
         for index in 0..<2 {
-            let result = try tool.run(
+            let result = try await tool.run(
                 [
                     "dedupe", "buckets", "p.yaml", "--task", "\(index)/2", "--dir", "work", "--index",
                     "out/dedupe.sqlite",
@@ -350,14 +359,14 @@ import Testing
             )
             #expect(result.status == 0, "\(result.stderr)")
         }
-        let cluster = try tool.run(
+        let cluster = try await tool.run(
             ["dedupe", "cluster", "p.yaml", "--dir", "work", "--index", "out/dedupe.sqlite"],
             in: scratch.url
         )
         #expect(cluster.status == 0, "\(cluster.stderr)")
         var union: [String] = []
         for index in 0..<3 {
-            let result = try tool.run(
+            let result = try await tool.run(
                 ["run", "p.yaml", "--shard", "\(index)/3", "--remove-list", "work"],
                 in: scratch.url
             )

@@ -5,7 +5,7 @@ import Testing
 @Suite struct HTMLInputTests {
     let tool = Executable("pipeline-run")
 
-    @Test func extractsPagesFromFilesAndArchives() throws {
+    @Test func extractsPagesFromFilesAndArchives() async throws {
         let scratch = Scratch()
         let fixtures = Executable.packageRoot.appendingPathComponent("Tests/StagesTests/Fixtures/Extract")
         try FileManager.default.createDirectory(
@@ -22,7 +22,7 @@ import Testing
             "p.yaml",
             "input: {path: in/}\nstages:\n  - type: extract\n  - {type: export, path: out.jsonl}\noutput: {dead_letter: dead.jsonl}\n"
         )
-        let result = try tool.run(["run", "p.yaml"], in: scratch.url)
+        let result = try await tool.run(["run", "p.yaml"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         let records = try scratch.read("out.jsonl").split(separator: "\n").map {
             try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any]
@@ -49,10 +49,10 @@ import Testing
         #expect(result.stderr.contains("total: 6 in = 5 written + 0 dropped + 1 dead-lettered"))
     }
 
-    @Test func theWebPipelineTurnsTheSampleCrawlIntoAnnotatedRecords() throws {
+    @Test func theWebPipelineTurnsTheSampleCrawlIntoAnnotatedRecords() async throws {
         let scratch = Scratch()
         let root = Executable.packageRoot.path
-        let result = try tool.run(
+        let result = try await tool.run(
             [
                 "run", root + "/pipelines/web.yaml", "--input", root + "/seeds/web/", "--output",
                 scratch.path("web.jsonl"),

@@ -15,7 +15,8 @@ import Testing
         var stderr: String
     }
 
-    func run(_ scratch: Scratch, input: String, extraInput: String = "", stages: String? = nil) throws -> Outcome {
+    func run(_ scratch: Scratch, input: String, extraInput: String = "", stages: String? = nil) async throws -> Outcome
+    {
         scratch.write(
             "p.yaml",
             """
@@ -29,7 +30,7 @@ import Testing
             output: {dead_letter: dead.jsonl, stats: stats.json}
             """
         )
-        let result = try tool.run(["run", "p.yaml"], in: scratch.url)
+        let result = try await tool.run(["run", "p.yaml"], in: scratch.url)
         var written: [String: [String: Any]] = [:]
         var order: [String] = []
         for line in scratch.read("out.jsonl").split(separator: "\n") {
@@ -55,7 +56,7 @@ import Testing
         )
     }
 
-    @Test func everyHostileFileIsWrittenOrDeadLetteredWithItsReason() throws {
+    @Test func everyHostileFileIsWrittenOrDeadLetteredWithItsReason() async throws {
         let scratch = Scratch()
         let fm = FileManager.default
         try fm.createDirectory(at: scratch.url.appendingPathComponent("in/sub"), withIntermediateDirectories: true)
@@ -87,7 +88,7 @@ import Testing
         try fm.createSymbolicLink(atPath: scratch.path("in/dangling.txt"), withDestinationPath: "missing.txt")
         try fm.createSymbolicLink(atPath: scratch.path("in/sub/up"), withDestinationPath: "..")
 
-        let outcome = try run(scratch, input: "in/")
+        let outcome = try await run(scratch, input: "in/")
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(
             outcome.deadLetters == [
@@ -116,7 +117,7 @@ import Testing
         #expect(outcome.stats["balanced"] as? Bool == true)
     }
 
-    @Test func aDocumentOverTheSizeLimitIsDeadLetteredAndProcessedUnderARaisedLimit() throws {
+    @Test func aDocumentOverTheSizeLimitIsDeadLetteredAndProcessedUnderARaisedLimit() async throws {
         let scratch = Scratch()
         let big = String(repeating: "Word after word goes on and on. ", count: 1_700_000)  // 54.4 MB
         try FileManager.default.createDirectory(
@@ -124,10 +125,10 @@ import Testing
             withIntermediateDirectories: true
         )
         scratch.write("in/big.txt", big)
-        let limited = try run(scratch, input: "in/", stages: "  - {type: dedupe}")
+        let limited = try await run(scratch, input: "in/", stages: "  - {type: dedupe}")
         #expect(limited.status == 0)
         #expect(limited.deadLetters == ["big.txt": "document of 54400000 bytes exceeds max_document_bytes (10485760)"])
-        let raised = try run(
+        let raised = try await run(
             scratch,
             input: "in/",
             extraInput: "  max_document_bytes: 60000000",
@@ -138,7 +139,7 @@ import Testing
         #expect(raised.deadLetters.isEmpty)
     }
 
-    @Test func pathologicalShapesAreProcessed() throws {
+    @Test func pathologicalShapesAreProcessed() async throws {
         let scratch = Scratch()
         try FileManager.default.createDirectory(
             at: scratch.url.appendingPathComponent("in"),
@@ -150,7 +151,7 @@ import Testing
             "in/one-char-lines.txt",
             (0..<100_000).map { String(UnicodeScalar(UInt8(97 + $0 % 26))) }.joined(separator: "\n")
         )
-        let outcome = try run(scratch, input: "in/")
+        let outcome = try await run(scratch, input: "in/")
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.writtenOrder == ["no-punctuation.txt", "no-spaces.txt", "one-char-lines.txt"])
         #expect(outcome.stats["balanced"] as? Bool == true)

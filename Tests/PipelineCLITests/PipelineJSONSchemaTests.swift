@@ -9,8 +9,8 @@ import Testing
     let tool = Executable("pipeline-run")
 
     /// The schema the built binary prints, parsed.
-    func printedSchema() throws -> [String: Any] {
-        let result = try tool.run(["stages", "--json-schema"])
+    func printedSchema() async throws -> [String: Any] {
+        let result = try await tool.run(["stages", "--json-schema"])
         #expect(result.status == 0, "\(result.stderr)")
         return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
     }
@@ -29,8 +29,8 @@ import Testing
         return byType
     }
 
-    @Test func describesTheFileAndEveryStageType() throws {
-        let schema = try printedSchema()
+    @Test func describesTheFileAndEveryStageType() async throws {
+        let schema = try await printedSchema()
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         #expect(schema["additionalProperties"] as? Bool == false)
         #expect(schema["required"] as? [String] == ["input", "stages"])
@@ -58,8 +58,8 @@ import Testing
         #expect(stages["clean"]?["required"] as? [String] == ["type"])
     }
 
-    @Test func optionTypesDefaultsAndDescriptionsComeFromTheDeclarations() throws {
-        let stages = try stageSchemas(try printedSchema())
+    @Test func optionTypesDefaultsAndDescriptionsComeFromTheDeclarations() async throws {
+        let stages = try stageSchemas(try await printedSchema())
         let dedupe = try #require(stages["dedupe"]?["properties"] as? [String: [String: Any]])
         #expect(dedupe["threshold"]?["type"] as? String == "number")
         #expect(dedupe["threshold"]?["default"] as? Double == 0.33)

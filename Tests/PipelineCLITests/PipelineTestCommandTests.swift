@@ -58,13 +58,13 @@ import Testing
         return text
     }
 
-    @Test func shippedCasesPass() throws {
-        let result = try tool.run(["test", "pipelines/news.yaml"])
+    @Test func shippedCasesPass() async throws {
+        let result = try await tool.run(["test", "pipelines/news.yaml"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == Self.passingReport)
     }
 
-    @Test func failingExpectationsPrintADiffAndExitOne() throws {
+    @Test func failingExpectationsPrintADiffAndExitOne() async throws {
         let scratch = Scratch()
         try Self.copyProject(into: scratch)
         let failing = try Self.replacing(
@@ -85,7 +85,10 @@ import Testing
             in: try Self.shippedTests()
         )
         scratch.write("pipelines/failing.tests.yaml", failing)
-        let result = try tool.run(["test", "pipelines/news.yaml", "pipelines/failing.tests.yaml"], in: scratch.url)
+        let result = try await tool.run(
+            ["test", "pipelines/news.yaml", "pipelines/failing.tests.yaml"],
+            in: scratch.url
+        )
         #expect(result.status == 1, "\(result.stderr)")
         #expect(
             result.stdout == """
@@ -113,7 +116,7 @@ import Testing
         )
     }
 
-    @Test func documentsMissingFromTheOutputAreExplained() throws {
+    @Test func documentsMissingFromTheOutputAreExplained() async throws {
         let scratch = Scratch()
         scratch.write(
             "p.yaml",
@@ -148,7 +151,7 @@ import Testing
                     dropped: false
             """
         )
-        let result = try tool.run(["test", "p.yaml", "t.yaml"], in: scratch.url)
+        let result = try await tool.run(["test", "p.yaml", "t.yaml"], in: scratch.url)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(
             result.stdout == """
@@ -166,7 +169,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out.jsonl")))
     }
 
-    @Test func unknownKeyInTheTestFileIsAPositionedError() throws {
+    @Test func unknownKeyInTheTestFileIsAPositionedError() async throws {
         let scratch = Scratch()
         scratch.write(
             "typo.tests.yaml",
@@ -181,7 +184,7 @@ import Testing
             """
         )
         let pipeline = Executable.packageRoot.appendingPathComponent("pipelines/news.yaml").path
-        let result = try tool.run(["test", pipeline, "typo.tests.yaml"], in: scratch.url)
+        let result = try await tool.run(["test", pipeline, "typo.tests.yaml"], in: scratch.url)
         #expect(result.status == 1)
         #expect(result.stdout == "")
         #expect(
@@ -196,7 +199,7 @@ import Testing
         )
     }
 
-    @Test func checksThatDecodingCannotMakeAreReportedTogether() throws {
+    @Test func checksThatDecodingCannotMakeAreReportedTogether() async throws {
         let scratch = Scratch()
         scratch.write(
             "bad.tests.yaml",
@@ -211,7 +214,7 @@ import Testing
             """
         )
         let pipeline = Executable.packageRoot.appendingPathComponent("pipelines/news.yaml").path
-        let result = try tool.run(["test", pipeline, "bad.tests.yaml"], in: scratch.url)
+        let result = try await tool.run(["test", pipeline, "bad.tests.yaml"], in: scratch.url)
         #expect(result.status == 1)
         #expect(
             result.stderr == """
@@ -237,7 +240,7 @@ import Testing
         )
     }
 
-    @Test func outputsAreNeverCreatedOrModified() throws {
+    @Test func outputsAreNeverCreatedOrModified() async throws {
         let scratch = Scratch()
         let files = FileManager.default
         try Self.copyProject(into: scratch)
@@ -246,7 +249,7 @@ import Testing
         let earlier = Date(timeIntervalSince1970: 1_000_000_000)
         try files.setAttributes([.modificationDate: earlier], ofItemAtPath: scratch.path("out/news.jsonl"))
 
-        let result = try tool.run(["test", "pipelines/news.yaml"], in: scratch.url)
+        let result = try await tool.run(["test", "pipelines/news.yaml"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == Self.passingReport)
         #expect(try files.contentsOfDirectory(atPath: scratch.path("out")) == ["news.jsonl"])
@@ -291,7 +294,7 @@ import Testing
         )
     }
 
-    @Test func everyKindOfExpectationExplainsItsFailure() throws {
+    @Test func everyKindOfExpectationExplainsItsFailure() async throws {
         let file = try PipelineTestFile.parse(
             utf8: Array(
                 """

@@ -113,7 +113,7 @@ import Testing
         )
     }
 
-    @Test func theNewsPipelineIntoPostgresFindsPompeoByFullText() throws {
+    @Test func theNewsPipelineIntoPostgresFindsPompeoByFullText() async throws {
         let url = try PostgresTestServer.freshSchemaURL()
         let scratch = Scratch()
         let root = Executable.packageRoot.path
@@ -136,7 +136,7 @@ import Testing
 
             """
         )
-        let result = try tool.run(["run", scratch.path("news.yaml")], environment: ["DATABASE_URL": url])
+        let result = try await tool.run(["run", scratch.path("news.yaml")], environment: ["DATABASE_URL": url])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("2 in = 2 written + 0 dropped + 0 dead-lettered"))
         let password = URLComponents(string: url)?.password ?? "no password"
@@ -150,7 +150,7 @@ import Testing
         #expect(people == [["t"]])
     }
 
-    func runExport(url: String) throws -> Executable.Result {
+    func runExport(url: String) async throws -> Executable.Result {
         let scratch = Scratch()
         scratch.write("in.jsonl", #"{"id":"a","text":"Some text."}"# + "\n")
         scratch.write(
@@ -163,7 +163,7 @@ import Testing
 
             """
         )
-        return try tool.run(["run", scratch.path("p.yaml")], environment: ["DATABASE_URL": url])
+        return try await tool.run(["run", scratch.path("p.yaml")], environment: ["DATABASE_URL": url])
     }
 
     /// Whether the JSON log lines on standard error hold `message` (its quotes escaped, as JSON writes them).
@@ -171,8 +171,8 @@ import Testing
         result.stderr.contains(message.replacingOccurrences(of: "\"", with: "\\\""))
     }
 
-    @Test func aServerThatIsDownIsATransientFailure() throws {
-        let result = try runExport(url: "postgresql://pipeline:s3cret-pw@127.0.0.1:1/pipeline")
+    @Test func aServerThatIsDownIsATransientFailure() async throws {
+        let result = try await runExport(url: "postgresql://pipeline:s3cret-pw@127.0.0.1:1/pipeline")
         #expect(result.status == 75, "\(result.stderr)")
         #expect(
             logged(
@@ -186,10 +186,10 @@ import Testing
         #expect(!result.stderr.contains("s3cret-pw"))
     }
 
-    @Test func wrongCredentialsArePermanent() throws {
+    @Test func wrongCredentialsArePermanent() async throws {
         var components = URLComponents(string: PostgresTestServer.url)!
         components.password = "wrong-password"
-        let result = try runExport(url: components.string!)
+        let result = try await runExport(url: components.string!)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(
             logged(
@@ -204,10 +204,10 @@ import Testing
         #expect(!result.stderr.contains("wrong-password"))
     }
 
-    @Test func aMissingDatabaseIsPermanent() throws {
+    @Test func aMissingDatabaseIsPermanent() async throws {
         var components = URLComponents(string: PostgresTestServer.url)!
         components.path = "/no_such_database"
-        let result = try runExport(url: components.string!)
+        let result = try await runExport(url: components.string!)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(
             logged(
@@ -231,10 +231,10 @@ import Testing
         ("{type: export, format: postgres, url: u, batch_size: 0}", "expected a value between 1 and 100000, found 0"),
         ("{type: export, path: p, url: u}", "url is for format postgres; format jsonl writes to path"),
     ])
-    func optionsAreCheckedByFormat(stage: String, message: String) throws {
+    func optionsAreCheckedByFormat(stage: String, message: String) async throws {
         let scratch = Scratch()
         scratch.write("p.yaml", "input: {path: in.jsonl}\nstages:\n  - \(stage)\n")
-        let result = try tool.run(["validate", scratch.path("p.yaml")])
+        let result = try await tool.run(["validate", scratch.path("p.yaml")])
         #expect(result.status == 1)
         #expect(result.stderr.contains(message) || result.stdout.contains(message), "\(result.stderr)")
     }

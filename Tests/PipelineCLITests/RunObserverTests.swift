@@ -54,11 +54,11 @@ import Testing
         #expect(lines.contains("# TYPE pipeline_elapsed_seconds gauge"))
     }
 
-    @Test func theMetricsFileIsWrittenAtTheEndOfARun() throws {
+    @Test func theMetricsFileIsWrittenAtTheEndOfARun() async throws {
         let scratch = Scratch()
         scratch.write("in.jsonl", #"{"id":"a","text":"One."}"# + "\n" + #"{"id":"b","text":"Two."}"# + "\n")
         scratch.write("p.yaml", "input: {path: in.jsonl}\nstages: [{type: export, path: out.jsonl}]\n")
-        let result = try Executable("pipeline-run").run(
+        let result = try await Executable("pipeline-run").run(
             ["run", "p.yaml", "--metrics-file", "metrics.prom"],
             in: scratch.url
         )

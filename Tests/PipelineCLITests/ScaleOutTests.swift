@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Shard mode and stream mode, run as the batch systems would run the binary.
-@Suite struct ScaleOutTests {
+@Suite(.timeLimit(.minutes(1))) struct ScaleOutTests {
     let tool = Executable("pipeline-run")
 
     /// Five JSON Lines files with quotes, escaped newlines, CJK and emoji, and planted near-duplicates.
@@ -40,10 +40,10 @@ import Testing
     }
 
     @Test(arguments: [1, 3, 4, 10])
-    func theUnionOfAllShardsEqualsOneRun(shards: Int) throws {
+    func theUnionOfAllShardsEqualsOneRun(shards: Int) async throws {
         let whole = Scratch()
         setUp(whole)
-        #expect(try tool.run(["run", "p.yaml"], in: whole.url).status == 0)
+        #expect(try await tool.run(["run", "p.yaml"], in: whole.url).status == 0)
         let expected = lines(whole, "out/docs.jsonl").sorted()
         #expect(expected.count == 30)
 
@@ -52,7 +52,7 @@ import Testing
             setUp(scratch, split: split)
             var union: [String] = []
             for index in 0..<shards {
-                let result = try tool.run(["run", "p.yaml", "--shard", "\(index)/\(shards)"], in: scratch.url)
+                let result = try await tool.run(["run", "p.yaml", "--shard", "\(index)/\(shards)"], in: scratch.url)
                 #expect(result.status == 0, "\(result.stderr)")
                 let part =
                     shards == 1
@@ -64,49 +64,51 @@ import Testing
         }
     }
 
-    @Test func aFailedShardLeavesNoMarkerAndARerunRunsOnlyIt() throws {
+    @Test func aFailedShardLeavesNoMarkerAndARerunRunsOnlyIt() async throws {
         let scratch = Scratch()
         setUp(scratch)
-        #expect(try tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url).status == 0)
+        #expect(try await tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url).status == 0)
         let part0 = scratch.path("out/docs/part-00000-of-00002.jsonl")
         let modified = try FileManager.default.attributesOfItem(atPath: part0)[.modificationDate] as! Date
         // Shard 1 fails: a folder stands where its part must be renamed to, so committing the part fails.
         let blocker = scratch.path("out/docs/part-00001-of-00002.jsonl")
         try FileManager.default.createDirectory(atPath: blocker + "/x", withIntermediateDirectories: true)
-        let failed = try tool.run(["run", "p.yaml", "--shard", "1/2"], in: scratch.url)
+        let failed = try await tool.run(["run", "p.yaml", "--shard", "1/2"], in: scratch.url)
         #expect(failed.status == 1, "a folder in the way of the part is permanent (EISDIR): no retry helps")
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out/_completions/00001-of-00002.json")))
         try FileManager.default.removeItem(atPath: blocker)
         // The rerun runs only shard 1; shard 0 is complete and its part is not touched.
         #expect(
-            try tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url).stderr.contains("is already complete")
+            try await tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url).stderr.contains(
+                "is already complete"
+            )
         )
-        #expect(try tool.run(["run", "p.yaml", "--shard", "1/2"], in: scratch.url).status == 0)
+        #expect(try await tool.run(["run", "p.yaml", "--shard", "1/2"], in: scratch.url).status == 0)
         #expect(FileManager.default.fileExists(atPath: scratch.path("out/_completions/00001-of-00002.json")))
         let unchanged = try FileManager.default.attributesOfItem(atPath: part0)[.modificationDate] as! Date
         #expect(unchanged == modified)
         // A marker from another input list is stale: refused without --force.
         scratch.write("in/f5.jsonl", #"{"id":"new","text":"A new file changes the input list."}"# + "\n")
-        let stale = try tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url)
+        let stale = try await tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url)
         #expect(stale.status == 1)
         #expect(stale.stderr.contains("was written for another input list; run with --force to replace it"))
-        let forced = try tool.run(["run", "p.yaml", "--shard", "0/2", "--force"], in: scratch.url)
+        let forced = try await tool.run(["run", "p.yaml", "--shard", "0/2", "--force"], in: scratch.url)
         #expect(forced.status == 0)
-        let done = try tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url)
+        let done = try await tool.run(["run", "p.yaml", "--shard", "0/2"], in: scratch.url)
         #expect(done.status == 0)
         #expect(done.stderr.contains("is already complete"))
-        let plan = try tool.run(["plan", "p.yaml", "--shards", "2"], in: scratch.url)
+        let plan = try await tool.run(["plan", "p.yaml", "--shards", "2"], in: scratch.url)
         #expect(plan.stdout.contains("shard 0/2: complete: in/f0.jsonl, in/f2.jsonl, in/f4.jsonl"))
         #expect(plan.stdout.contains("shard 1/2: stale marker"))
     }
 
-    @Test func mergeStatsSumsTheParts() throws {
+    @Test func mergeStatsSumsTheParts() async throws {
         let scratch = Scratch()
         setUp(scratch)
         for index in 0..<3 {
-            #expect(try tool.run(["run", "p.yaml", "--shard", "\(index)/3"], in: scratch.url).status == 0)
+            #expect(try await tool.run(["run", "p.yaml", "--shard", "\(index)/3"], in: scratch.url).status == 0)
         }
-        let merged = try tool.run(["merge-stats", "out/stats"], in: scratch.url)
+        let merged = try await tool.run(["merge-stats", "out/stats"], in: scratch.url)
         #expect(merged.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(merged.stdout.utf8)) as! [String: Any]
         #expect(object["parts"] as? Int == 3)
@@ -114,7 +116,7 @@ import Testing
         #expect(object["balanced"] as? Bool == true)
     }
 
-    @Test func conflictingShardSourcesAreAUsageError() throws {
+    @Test func conflictingShardSourcesAreAUsageError() async throws {
         let scratch = Scratch()
         setUp(scratch)
         let process = Process()
@@ -125,14 +127,14 @@ import Testing
         let error = Pipe()
         process.standardError = error
         process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let stderr = String(decoding: error.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 64)
+        let errors = PipeCapture(reading: error.fileHandleForReading)
+        let status = try await ProcessExit(starting: process).wait()
+        let stderr = try await errors.text()
+        #expect(status == 64)
         #expect(stderr.contains("--shard says shard 1/4 but PIPELINE_SHARD says 2/4"))
     }
 
-    @Test func streamModeRunsWithAnEmptyEnvironmentAndAccountsForEveryLine() throws {
+    @Test func streamModeRunsWithAnEmptyEnvironmentAndAccountsForEveryLine() async throws {
         let scratch = Scratch()
         setUp(scratch)
         let input = scratch.read("in/f0.jsonl") + "not json\n" + #"{"id":"short","text":"  "}"# + "\n"
@@ -146,13 +148,15 @@ import Testing
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        try process.run()
+        let outputCapture = PipeCapture(reading: stdout.fileHandleForReading)
+        let errorCapture = PipeCapture(reading: stderr.fileHandleForReading)
+        let exit = try ProcessExit(starting: process)
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
-        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(errors)")
+        let status = try await exit.wait()
+        let output = try await outputCapture.text()
+        let errors = try await errorCapture.text()
+        #expect(status == 0, "\(errors)")
         let lines = output.split(separator: "\n").map(String.init)
         #expect(lines.count == 8)
         #expect(lines[6].contains(#""status":"failed""#))
@@ -163,7 +167,9 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.path("out")))
     }
 
-    @Test func streamModeAnswersEachRequestAtOnce() throws {
+    /// Each answer must come while the input stays open: with `--flush record` the run waits neither for a full
+    /// batch nor for the end of the input (under `--flush batch` the first answer would wait for 32 requests).
+    @Test func streamModeAnswersEachRequestAtOnce() async throws {
         let scratch = Scratch()
         setUp(scratch)
         let process = Process()
@@ -175,29 +181,21 @@ import Testing
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        defer { process.terminate() }
-        // Read each answer while the input stays open: it must come without waiting for more input. The first
-        // request also pays for the process start (up to 5 s on a loaded machine); the second must be answered
-        // within a second.
-        for (probe, seconds) in [("warm-up", 5), ("probe", 1)] {
-            let started = ContinuousClock.now
+        let answers = PipeCapture(reading: stdout.fileHandleForReading)
+        let exit = try ProcessExit(starting: process)
+        for (index, probe) in ["first", "second", "third"].enumerated() {
             stdin.fileHandleForWriting.write(
                 Data((#"{"id":"\#(probe)","text":"Is anyone there? Yes, the pipeline answers."}"# + "\n").utf8)
             )
-            let answered = DispatchSemaphore(value: 0)
-            let box = AnswerBox()
-            DispatchQueue.global().async {
-                box.line = String(decoding: stdout.fileHandleForReading.availableData, as: UTF8.self)
-                answered.signal()
-            }
-            #expect(answered.wait(timeout: .now() + .seconds(seconds)) == .success, "no answer within \(seconds) s")
-            #expect(box.line.hasPrefix(#"{"id":"\#(probe)","text":"Is anyone there?"#))
-            #expect(ContinuousClock.now - started < .seconds(seconds))
+            let answer = try await answers.line(at: index)
+            #expect(answer.hasPrefix(#"{"id":"\#(probe)","text":"Is anyone there?"#), "\(answer)")
         }
+        try stdin.fileHandleForWriting.close()
+        #expect(try await exit.wait() == 0)
+        #expect(answers.lines.count == 3)
     }
 
-    @Test func streamModeFailsOnUnreadableInputUnderOnInvalidFailWithASummaryLast() throws {
+    @Test func streamModeFailsOnUnreadableInputUnderOnInvalidFailWithASummaryLast() async throws {
         let scratch = Scratch()
         setUp(scratch)
         scratch.write(
@@ -210,22 +208,22 @@ import Testing
             """
         )
         let input = #"{"id":"a","text":"A first story that reads fine."}"# + "\nnot json\n"
-        let result = try tool.run(["stream", scratch.path("strict.yaml")], stdin: input, in: scratch.url)
+        let result = try await tool.run(["stream", scratch.path("strict.yaml")], stdin: input, in: scratch.url)
         #expect(result.status == 2)
         #expect(
             result.stderr.split(separator: "\n").last.map(String.init)
                 == "stream: failed: stage 'input' failed on document 'stdin:2' (-:2): line 2: invalid JSON: "
                 + "invalid literal, expected true, false or null at column 1"
         )
-        let run = try tool.run(["run", "strict.yaml"], in: scratch.url)
+        let run = try await tool.run(["run", "strict.yaml"], in: scratch.url)
         #expect(run.status == 0, "the input files are all readable")
         scratch.write("in/broken.jsonl", #"{"id":"x","text":"fine"}"# + "\n{oops\n")
-        let broken = try tool.run(["run", "strict.yaml"], in: scratch.url)
+        let broken = try await tool.run(["run", "strict.yaml"], in: scratch.url)
         #expect(broken.status == 2)
         #expect(broken.stderr.contains("in/broken.jsonl:2"))
     }
 
-    @Test func twoConcurrentAttemptsOfOneShardLeaveOneCorrectPartAndOneMarker() throws {
+    @Test func twoConcurrentAttemptsOfOneShardLeaveOneCorrectPartAndOneMarker() async throws {
         let scratch = Scratch()
         setUp(scratch)
         let attempts = (0..<2).map { _ in
@@ -237,9 +235,10 @@ import Testing
             process.standardError = FileHandle.nullDevice
             return process
         }
-        for attempt in attempts { try attempt.run() }
-        for attempt in attempts { attempt.waitUntilExit() }
-        #expect(attempts.map(\.terminationStatus) == [0, 0])
+        let exits = try attempts.map { try ProcessExit(starting: $0) }
+        var statuses: [Int32] = []
+        for exit in exits { statuses.append(try await exit.wait()) }
+        #expect(statuses == [0, 0])
         let folder = try FileManager.default.contentsOfDirectory(atPath: scratch.path("out/docs"))
         #expect(folder == ["part-00001-of-00003.jsonl"], "no temporary file is left behind")
         let markers = try FileManager.default.contentsOfDirectory(atPath: scratch.path("out/_completions"))
@@ -247,7 +246,7 @@ import Testing
         // The part is exactly what a single attempt writes.
         let single = Scratch()
         setUp(single)
-        #expect(try tool.run(["run", "p.yaml", "--shard", "1/3"], in: single.url).status == 0)
+        #expect(try await tool.run(["run", "p.yaml", "--shard", "1/3"], in: single.url).status == 0)
         #expect(
             scratch.read("out/docs/part-00001-of-00003.jsonl") == single.read("out/docs/part-00001-of-00003.jsonl")
         )
@@ -256,9 +255,4 @@ import Testing
             "files 1 and 4 of 5, six records each"
         )
     }
-}
-
-/// Holds the probe's answer across threads.
-private final class AnswerBox: @unchecked Sendable {
-    var line = ""
 }

@@ -72,7 +72,7 @@ import Testing
         )
     }
 
-    @Test func partPathsAndMarkers() throws {
+    @Test func partPathsAndMarkers() async throws {
         let shard = try Shard(index: 2, count: 8)
         #expect(shard.partPath(for: "out/news.jsonl") == "out/news/part-00002-of-00008.jsonl")
         #expect(shard.partPath(for: "news.db") == "news/part-00002-of-00008.db")

@@ -24,13 +24,14 @@ import Testing
         )
     }
 
-    @Test func byDefaultAnUnreadableLineFailsTheStream() throws {
+    @Test func byDefaultAnUnreadableLineFailsTheStream() async throws {
         let scratch = Scratch()
         setUp(scratch)
-        let result = try tool.run(["stream", "p.yaml"], stdin: Self.input, in: scratch.url)
+        let result = try await tool.run(["stream", "p.yaml"], stdin: Self.input, in: scratch.url)
         #expect(result.status == 2, "\(result.stderr)")
+        let last = result.stderr.split(separator: "\n").last.map(String.init)
         #expect(
-            result.stderr.split(separator: "\n").last.map(String.init)
+            last
                 == "stream: failed: stage 'input' failed on document 'stdin:2' (-:2): line 2: invalid JSON: "
                 + "invalid literal, expected true, false or null at column 1 (a stream fails on a document it "
                 + "cannot process; --dead-letter PATH keeps such documents in a file, --one-to-one carries them "
@@ -38,10 +39,10 @@ import Testing
         )
     }
 
-    @Test func withDeadLetterTheLineGoesToTheFileAndTheStreamSucceeds() throws {
+    @Test func withDeadLetterTheLineGoesToTheFileAndTheStreamSucceeds() async throws {
         let scratch = Scratch()
         setUp(scratch)
-        let result = try tool.run(
+        let result = try await tool.run(
             ["stream", "p.yaml", "--dead-letter", "failed/dead.jsonl"],
             stdin: Self.input,
             in: scratch.url
@@ -70,10 +71,10 @@ import Testing
         )
     }
 
-    @Test func withOneToOneTheLineIsCarriedAsAStatusLine() throws {
+    @Test func withOneToOneTheLineIsCarriedAsAStatusLine() async throws {
         let scratch = Scratch()
         setUp(scratch)
-        let result = try tool.run(["stream", "p.yaml", "--one-to-one"], stdin: Self.input, in: scratch.url)
+        let result = try await tool.run(["stream", "p.yaml", "--one-to-one"], stdin: Self.input, in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
         #expect(lines.count == 3)

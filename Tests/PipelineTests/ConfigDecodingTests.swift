@@ -144,9 +144,10 @@ struct ConfigDecodingTests {
         struct Inner: Decodable { var a: Int }
         struct Outer: Decodable { var inner: Inner }
         let node = try Self.node("inner:\n  a: 1\n  type: x\n")
-        #expect(throws: ConfigurationError.self) {
+        let error = #expect(throws: ConfigurationError.self) {
             try YAMLNodeDecoder().decode(Outer.self, from: node, ignoredKeys: ["type"])
         }
+        #expect(error?.description == "config.yaml:3:3: error: inner.type: unknown key 'type'\n  hint: valid keys: a")
     }
 
     @Test func dictionariesAcceptAnyKeys() throws {

@@ -44,18 +44,14 @@ struct FuzzRegressionTests {
         let loader = PipelineLoader(registry: StageRegistry(), environment: [:])
         let (root, source) = try loader.parse(text: "---", file: "test.yaml")
         #expect(root.location == SourceLocation(file: "test.yaml", line: 1, column: 4))
-        #expect(throws: ConfigurationErrors.self) { try loader.plan(from: root, source: source) }
-        do {
-            _ = try loader.plan(from: root, source: source)
-        } catch {
-            #expect(
-                error.description == """
-                    test.yaml:1:4: error: expected a mapping with 'input' and 'stages', found null
-                    ---
-                       ^
-                    """
-            )
-        }
+        let error = #expect(throws: ConfigurationErrors.self) { try loader.plan(from: root, source: source) }
+        #expect(
+            error?.description == """
+                test.yaml:1:4: error: expected a mapping with 'input' and 'stages', found null
+                ---
+                   ^
+                """
+        )
     }
 
     /// The same for a key without a value on the last line: the error shows that line.

@@ -31,12 +31,8 @@ import Testing
         (#""abc"#, "unterminated string at column 5"),
     ])
     func reportsSyntaxErrors(input: String, message: String) {
-        #expect(throws: JSONParser.SyntaxError.self) { try parser.parse(input) }
-        do {
-            _ = try parser.parse(input)
-        } catch {
-            #expect(error.description == message)
-        }
+        let error = #expect(throws: JSONParser.SyntaxError.self) { try parser.parse(input) }
+        #expect(error?.description == message)
     }
 
     @Test func rejectsInvalidUTF8InStrings() {
@@ -53,7 +49,8 @@ import Testing
 
     @Test func limitsNestingDepth() {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
-        #expect(throws: JSONParser.SyntaxError.self) { try parser.parse(deep) }
+        let error = #expect(throws: JSONParser.SyntaxError.self) { try parser.parse(deep) }
+        #expect(error?.description == "nesting deeper than 256 levels at column 257")
     }
 
     @Test func serialisesWithSortedKeysAndEscapes() {

@@ -85,7 +85,17 @@ private struct StopAfterStage: DocumentStage {
     }
 }
 
-@Suite struct PipelineRunnerTests {
+/// Signals once it has passed its first document on, so a test knows the run is under way.
+private struct StartedStage: DocumentStage {
+    let started: AsyncStream<Void>.Continuation
+
+    func process(_ document: Document, context: StageContext) async throws -> StageResult {
+        started.yield()
+        return .keep(document)
+    }
+}
+
+@Suite(.timeLimit(.minutes(1))) struct PipelineRunnerTests {
     func run(
         _ plan: PipelinePlan,
         documents: [Document],
@@ -133,12 +143,10 @@ private struct StopAfterStage: DocumentStage {
         let folder = TemporaryFolder()
         folder.write("dead.jsonl", "previous\n")
         let plan = makePlan([("fragile", FailingStage(every: 250), .fail, nil)], deadLetter: folder.file("dead.jsonl"))
-        await #expect(throws: StageFailure.self) { try await run(plan, documents: makeDocuments(100_000)) }
-        do {
-            _ = try await run(plan, documents: makeDocuments(1_000))
-        } catch let failure as StageFailure {
-            #expect(failure.description == "stage 'fragile' failed on document 'doc-0' (<memory>): boom on doc-0")
+        let failure = await #expect(throws: StageFailure.self) {
+            try await run(plan, documents: makeDocuments(100_000))
         }
+        #expect(failure?.description == "stage 'fragile' failed on document 'doc-0' (<memory>): boom on doc-0")
         #expect(folder.read("dead.jsonl") == "previous\n", "a failed run leaves the previous dead-letter file")
     }
 
@@ -233,9 +241,14 @@ private struct StopAfterStage: DocumentStage {
 
     @Test func cancellationReachesEveryTask() async throws {
         let folder = TemporaryFolder()
-        let plan = makePlan([("jitter", JitterStage(tag: "j"), .fail, nil)], deadLetter: folder.file("dead.jsonl"))
+        let (started, signal) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let plan = makePlan(
+            [("started", StartedStage(started: signal), .fail, nil), ("jitter", JitterStage(tag: "j"), .fail, nil)],
+            deadLetter: folder.file("dead.jsonl")
+        )
         let task = Task { try await run(plan, documents: makeDocuments(1_000_000)) }
-        try await Task.sleep(for: .milliseconds(50))
+        var iterator = started.makeAsyncIterator()
+        #expect(await iterator.next() != nil, "the run started")
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
         #expect(!FileManager.default.fileExists(atPath: folder.file("dead.jsonl")))

@@ -43,7 +43,8 @@ import Testing
 
     @Test func aFailedRegistrationLeavesTheFirstTypeInPlace() throws {
         var registry = try StageRegistry().registering(UpperStage.self)
-        #expect(throws: StageRegistrationError.self) { try registry.register(OtherUpperStage.self) }
+        let error = #expect(throws: StageRegistrationError.self) { try registry.register(OtherUpperStage.self) }
+        #expect(error?.code == .duplicateTypeName)
         #expect(registry.typeNames == ["upper"])
         #expect(registry.entry(named: "upper")?.summary == "Upper-cases the text.")
     }
@@ -51,6 +52,11 @@ import Testing
     @Test func registeringTheSameTypeTwiceIsAnErrorToo() throws {
         var registry = StageRegistry()
         try registry.register(UpperStage.self)
-        #expect(throws: StageRegistrationError.self) { try registry.register(UpperStage.self) }
+        let error = #expect(throws: StageRegistrationError.self) { try registry.register(UpperStage.self) }
+        #expect(
+            error?.description
+                == "cannot register UpperStage as 'upper': UpperStage is already registered under that name; "
+                + "give one of them another typeName"
+        )
     }
 }

@@ -255,12 +255,18 @@ import Testing
         // Sorted: a (0 → shard 0), b (1 → shard 1), c (2 → shard 0).
         #expect(!order.shard(shard0, split: .file, takes: DedupeGlobalKey(file: 0, record: 3), id: "x"))
         #expect(order.shard(shard0, split: .file, takes: DedupeGlobalKey(file: 1, record: 1), id: "y"))
-        #expect(throws: CrossShardDedupeError.self) {
+        let repeated = #expect(throws: CrossShardDedupeError.self) {
             try DedupeInputOrder(files: files + [files[0]])
         }
-        #expect(throws: CrossShardDedupeError.self) {
+        #expect(
+            repeated?.description
+                == "the input list names 'in/b.jsonl' twice; cross-shard dedupe needs every file once (check input.path "
+                + "for overlapping folders and globs)"
+        )
+        let unknown = #expect(throws: CrossShardDedupeError.self) {
             try keys.key(for: Document(id: "z", text: "t", source: DocumentSource(path: "in/elsewhere.txt")))
         }
+        #expect(unknown?.description == "document 'z' comes from 'in/elsewhere.txt', which is not in the input list")
     }
 
     @Test func aMalformedSignatureLineIsReportedWithItsFileAndLine() throws {

@@ -6,7 +6,7 @@ import Testing
 
 @testable import Stages
 
-@Suite struct DedupeStageTests {
+@Suite(.timeLimit(.minutes(1))) struct DedupeStageTests {
     let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     static func seed(_ name: String) throws -> String {
@@ -144,18 +144,29 @@ import Testing
             [Document(id: "a", text: "Some text here.")],
             folder: dir
         )
-        await #expect(throws: SQLiteDatabase.Failure.self) {
+        let error = await #expect(throws: SQLiteDatabase.Failure.self) {
             _ = try await run(
                 try options("index: \(dir)/i.sqlite\nshingle_size: 3"),
                 [Document(id: "a", text: "x")],
                 folder: dir
             )
         }
+        #expect(
+            error?.description
+                == "SQLite database '\(dir)/i.sqlite': cannot use the dedupe index: it holds signatures made with "
+                + "minhash32;shingle=5;permutations=128;seed=110386639892581, this stage makes "
+                + "minhash32;shingle=3;permutations=128;seed=110386639892581; use the same shingle_size and "
+                + "permutations, or another index file"
+        )
     }
 
     @Test func optionsAreRangeChecked() {
-        #expect(throws: ConfigurationError.self) { try options("threshold: 1.5") }
-        #expect(throws: ConfigurationError.self) { try options("action: remove") }
+        let threshold = #expect(throws: ConfigurationError.self) { try options("threshold: 1.5") }
+        #expect(
+            threshold?.description == "t.yaml:1:12: error: threshold: expected a value between 0.05 and 1.0, found 1.5"
+        )
+        let action = #expect(throws: ConfigurationError.self) { try options("action: remove") }
+        #expect(action?.description == #"t.yaml:1:9: error: action: expected one of mark, drop, found "remove""#)
     }
 }
 

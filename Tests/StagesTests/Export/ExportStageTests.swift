@@ -5,7 +5,7 @@ import Testing
 
 @testable import Stages
 
-@Suite struct ExportStageTests {
+@Suite(.timeLimit(.minutes(1))) struct ExportStageTests {
     let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     func folder() -> String {
@@ -76,9 +76,10 @@ import Testing
         let export = ExportStage(options: .init(path: dir + "/out.jsonl"))
         var documents = (0..<500).map { Document(id: "d\($0)", text: "t") }
         documents.append(Document(id: "boom", text: "t"))
-        await #expect(throws: StageFailure.self) {
+        let failure = await #expect(throws: StageFailure.self) {
             _ = try await run([export, Bomb()], documents: documents, deadLetter: dir + "/dead.jsonl")
         }
+        #expect(failure?.description == "stage 's1' failed on document 'boom' (<memory>): Boom()")
         #expect(try String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8) == "previous\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["out.jsonl"])
     }
@@ -167,9 +168,10 @@ import Testing
             deadLetter: dir + "/dead.jsonl"
         )
         let documents = (0..<300).map { Document(id: "d\($0)", text: "t") } + [Document(id: "boom", text: "t")]
-        await #expect(throws: StageFailure.self) {
+        let failure = await #expect(throws: StageFailure.self) {
             _ = try await run([export, Bomb()], documents: documents, deadLetter: dir + "/dead.jsonl")
         }
+        #expect(failure?.description == "stage 's1' failed on document 'boom' (<memory>): Boom()")
         let database = try SQLiteDatabase(path: path)
         #expect(try database.query("SELECT id FROM documents") == [[.text("kept")]])
     }

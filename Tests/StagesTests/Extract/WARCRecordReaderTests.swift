@@ -90,6 +90,7 @@ struct WARCRecordReaderTests {
     }
 
     @Test func missingFileThrowsCannotOpen() {
-        #expect(throws: WARCReadError.self) { try WARCRecordReader(path: "/nonexistent/crawl.warc.gz") }
+        let error = #expect(throws: WARCReadError.self) { try WARCRecordReader(path: "/nonexistent/crawl.warc.gz") }
+        #expect(error?.description == "/nonexistent/crawl.warc.gz: byte 0: cannot open file")
     }
 }
