@@ -76,8 +76,15 @@ struct NewsSentenceFeatures: Sendable {
         let headlineTerms = table.headlineTermIDs
         let scale = Float(n)
         let sentenceRanges = Array(sentences)
+        let attributionWords = SurfaceCounts.attributionWords
+        let referenceWords = SurfaceCounts.referenceWords
         for sentence in 0..<n {
-            let surface = SurfaceCounts(bytes: bytes, range: sentenceRanges[sentence])
+            let surface = SurfaceCounts(
+                bytes: bytes,
+                range: sentenceRanges[sentence],
+                attributionWords: attributionWords,
+                referenceWords: referenceWords
+            )
             let words = Float(max(1, surface.words))
             let position = Float(sentence)
             var headlineOverlap: Float = 0

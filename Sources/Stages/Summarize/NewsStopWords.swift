@@ -17,5 +17,5 @@ enum NewsStopWords {
     static let longestWord: Int = words.map(\.utf8.count).max() ?? 0
 
     /// FNV-1a hashes of the words, matching the hashes computed by ``SentenceTermTable``.
-    static let hashes: Set<UInt64> = Set(words.map { FNV1a.hash($0) })
+    static let hashes = HashedWordSet(words)
 }

@@ -92,8 +92,68 @@ struct SentenceGraphRanker: Sendable {
         var overlaps: [Float] = []
     }
 
-    /// Computes the similarity of every pair of sentences that share a term (`n²/2` sorted-list merges).
+    /// The most sentences for which ``similarityGraph()`` accumulates pairs in a dense `n × n` matrix (1 MiB of
+    /// scratch at most); longer articles merge the sentences' term lists pair by pair instead.
+    static let denseGraphLimit = 362
+
+    /// Computes the similarity of every pair of sentences that share a term.
+    ///
+    /// Up to ``denseGraphLimit`` sentences, each term's postings (the sentences holding it) add to every pair they
+    /// join, so the cost is `Σ df²` over terms rather than `n²/2` list merges; a pair's dot product is summed in
+    /// ascending term order either way, so both paths give bit-identical graphs.
     func similarityGraph() -> SimilarityGraph {
+        let count = table.sentenceCount
+        guard count > 1 else { return SimilarityGraph() }
+        return count <= Self.denseGraphLimit ? densePairGraph() : mergedPairGraph()
+    }
+
+    /// The graph from each term's postings, accumulated in dense upper-triangular matrices.
+    func densePairGraph() -> SimilarityGraph {
+        let count = table.sentenceCount
+        let terms = table.termCount
+        // Postings by term (counting sort): the entries of `table.termIDs` holding each term, sentence ascending.
+        var postingStart = [Int32](repeating: 0, count: terms + 1)
+        for term in 0..<terms { postingStart[term + 1] = postingStart[term] + table.documentFrequency[term] }
+        var fill = postingStart
+        var postingSentence = [Int32](repeating: 0, count: table.termIDs.count)
+        var postingWeight = [Float](repeating: 0, count: table.termIDs.count)
+        for sentence in 0..<count {
+            for entry in table.offsets[sentence]..<table.offsets[sentence + 1] {
+                let term = Int(table.termIDs[entry])
+                let slot = Int(fill[term])
+                postingSentence[slot] = Int32(sentence)
+                postingWeight[slot] = weights[entry]
+                fill[term] += 1
+            }
+        }
+        var dots = [Float](repeating: 0, count: count * count)
+        var shared = [Int32](repeating: 0, count: count * count)
+        for term in 0..<terms {
+            let start = Int(postingStart[term])
+            let end = Int(postingStart[term + 1])
+            if end - start < 2 { continue }
+            for i in start..<(end - 1) {
+                let row = Int(postingSentence[i]) * count
+                let weight = postingWeight[i]
+                for j in (i + 1)..<end {
+                    let cell = row + Int(postingSentence[j])
+                    dots[cell] += weight * postingWeight[j]
+                    shared[cell] += 1
+                }
+            }
+        }
+        var graph = SimilarityGraph()
+        for a in 0..<count {
+            let aLength = logf(1 + Float(table.contentWordCounts[a]))
+            for b in (a + 1)..<count where shared[a * count + b] > 0 {
+                appendEdge(&graph, a, b, dot: dots[a * count + b], shared: Int(shared[a * count + b]), aLength: aLength)
+            }
+        }
+        return graph
+    }
+
+    /// The graph from `n²/2` sorted-list merges, for articles too long for ``densePairGraph()``.
+    func mergedPairGraph() -> SimilarityGraph {
         var graph = SimilarityGraph()
         let count = table.sentenceCount
         for a in 0..<count {
@@ -121,15 +181,21 @@ struct SentenceGraphRanker: Sendable {
                         j += 1
                     }
                 }
-                if shared == 0 { continue }
-                let normProduct = norms[a] * norms[b]
-                graph.sources.append(Int32(a))
-                graph.targets.append(Int32(b))
-                graph.cosines.append(normProduct > 0 ? dot / normProduct : 0)
-                graph.overlaps.append(Float(shared) / (aLength + logf(1 + Float(table.contentWordCounts[b]))))
+                if shared > 0 { appendEdge(&graph, a, b, dot: dot, shared: shared, aLength: aLength) }
             }
         }
         return graph
+    }
+
+    /// Adds the edge between sentences `a < b` with both of its similarities.
+    @inline(__always)
+    private func appendEdge(_ graph: inout SimilarityGraph, _ a: Int, _ b: Int, dot: Float, shared: Int, aLength: Float)
+    {
+        let normProduct = norms[a] * norms[b]
+        graph.sources.append(Int32(a))
+        graph.targets.append(Int32(b))
+        graph.cosines.append(normProduct > 0 ? dot / normProduct : 0)
+        graph.overlaps.append(Float(shared) / (aLength + logf(1 + Float(table.contentWordCounts[b]))))
     }
 
     /// The PageRank score of every sentence in `graph`, with edges weighted according to `kind`.

@@ -36,8 +36,9 @@ struct SentenceTermTable: Sendable {
     ///   - sentences: The byte ranges of the sentences to index.
     ///   - headline: The byte range of the headline, if any.
     init(bytes: UnsafeBufferPointer<UInt8>, sentences: ArraySlice<Range<Int>>, headline: Range<Int>?) {
-        var dictionary: [UInt64: Int32] = [:]
-        dictionary.reserveCapacity(min(4_096, sentences.count * 12 + 16))
+        var dictionary = HashedWordIDs(expectedCount: min(4_096, sentences.count * 12 + 16))
+        let stopWords = NewsStopWords.hashes
+        let longestStopWord = NewsStopWords.longestWord
         var scratch: [Int32] = []
         scratch.reserveCapacity(64)
         termIDs.reserveCapacity(sentences.count * 14)
@@ -46,7 +47,14 @@ struct SentenceTermTable: Sendable {
         contentWordCounts.reserveCapacity(sentences.count)
         for range in sentences {
             scratch.removeAll(keepingCapacity: true)
-            collectTerms(bytes, range, dictionary: &dictionary, into: &scratch)
+            collectTerms(
+                bytes,
+                range,
+                stopWords: stopWords,
+                longestStopWord: longestStopWord,
+                dictionary: &dictionary,
+                into: &scratch
+            )
             contentWordCounts.append(scratch.count)
             scratch.sort()
             var index = 0
@@ -64,7 +72,14 @@ struct SentenceTermTable: Sendable {
         }
         if let headline {
             scratch.removeAll(keepingCapacity: true)
-            collectTerms(bytes, headline, dictionary: &dictionary, into: &scratch)
+            collectTerms(
+                bytes,
+                headline,
+                stopWords: stopWords,
+                longestStopWord: longestStopWord,
+                dictionary: &dictionary,
+                into: &scratch
+            )
             scratch.sort()
             var last: Int32 = -1
             for id in scratch where id != last {
@@ -83,7 +98,9 @@ struct SentenceTermTable: Sendable {
     private mutating func collectTerms(
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ range: Range<Int>,
-        dictionary: inout [UInt64: Int32],
+        stopWords: HashedWordSet,
+        longestStopWord: Int,
+        dictionary: inout HashedWordIDs,
         into ids: inout [Int32]
     ) {
         var index = range.lowerBound
@@ -120,18 +137,14 @@ struct SentenceTermTable: Sendable {
             }
             index = cursor
             if length < 2 || length > 64 { continue }
-            if length <= NewsStopWords.longestWord && NewsStopWords.hashes.contains(hash) { continue }
+            if length <= longestStopWord && stopWords.contains(hash) { continue }
             if ascii && length > 3 && lastByte == 0x73 && secondLast != 0x73 && secondLast != 0x75
                 && secondLast != 0x69
             {
                 hash = previousHash  // plural 's' (not -ss, -us, -is)
             }
-            let id: Int32
-            if let known = dictionary[hash] {
-                id = known
-            } else {
-                id = Int32(documentFrequency.count)
-                dictionary[hash] = id
+            let (id, isNew) = dictionary.id(for: hash)
+            if isNew {
                 documentFrequency.append(0)
                 totalFrequency.append(0)
             }

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// What one scan over a sentence's bytes finds on its surface: words, capitalised words, numbers, quotation marks,
 /// attribution verbs and its shape, for ``NewsSentenceFeatures``.
 ///
@@ -32,29 +34,28 @@ struct SurfaceCounts {
     /// Whether the sentence contains a colon that is not part of a time (`10:30`).
     private(set) var colon = false
 
-    /// FNV-1a hashes of the lowercased attribution verbs.
-    private static let attributionWords: Set<UInt64> = hashes([
+    /// The attribution verbs, as FNV-1a hashes of their lowercase bytes.
+    static let attributionWords = HashedWordSet([
         "said", "says", "told", "tells", "according", "added", "adds", "explained", "stated", "announced",
     ])
-    /// FNV-1a hashes of the lowercased first words that refer to something said before.
-    private static let referenceWords: Set<UInt64> = hashes([
+    /// The first words that refer to something said before, as FNV-1a hashes of their lowercase bytes.
+    static let referenceWords = HashedWordSet([
         "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their", "but", "and",
         "however", "also", "so", "then", "still", "yet",
     ])
 
-    /// The FNV-1a hashes of `words`.
-    private static func hashes(_ words: [String]) -> Set<UInt64> {
-        Set(
-            words.map { word in
-                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-                for byte in word.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-                return hash
-            }
-        )
-    }
-
     /// Scans the sentence at `range` of `bytes`.
-    init(bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    /// - Parameters:
+    ///   - bytes: The article's UTF-8 bytes.
+    ///   - range: The sentence's byte range.
+    ///   - attributionWords: ``attributionWords``, read once by the caller rather than once per sentence.
+    ///   - referenceWords: ``referenceWords``, likewise.
+    init(
+        bytes: UnsafeBufferPointer<UInt8>,
+        range: Range<Int>,
+        attributionWords: HashedWordSet = Self.attributionWords,
+        referenceWords: HashedWordSet = Self.referenceWords
+    ) {
         var index = range.lowerBound
         let end = range.upperBound
         var insideQuote = false
@@ -69,7 +70,7 @@ struct SurfaceCounts {
             var hasWordByte = false
             var hasDigit = false
             var firstLetter: UInt8 = 0
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            var hash = FNV1a.offsetBasis
             while index < end, !NewsSentenceSplitter.isSpace(bytes[index]) {
                 let b = bytes[index]
                 var quoteWidth = 0
@@ -95,7 +96,7 @@ struct SurfaceCounts {
                     hasWordByte = true
                     if firstLetter == 0 { firstLetter = b }
                     if b >= 0x30 && b <= 0x39 { hasDigit = true }
-                    hash = (hash ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+                    hash = FNV1a.adding(UTF8Byte.lowercasedASCII(b), to: hash)
                 } else if b == 0x28 {
                     parenthesis = true
                 } else if b == 0x3A {
@@ -109,12 +110,12 @@ struct SurfaceCounts {
             words += 1
             if hasDigit { numbers += 1 }
             if first {
-                opensWithReference = Self.referenceWords.contains(hash)
+                opensWithReference = referenceWords.contains(hash)
                 first = false
             } else if firstLetter >= 0x41 && firstLetter <= 0x5A {
                 capitalised += 1
             }
-            if !attribution && firstLetter >= 0x61 && Self.attributionWords.contains(hash) { attribution = true }
+            if !attribution && firstLetter >= 0x61 && attributionWords.contains(hash) { attribution = true }
         }
         // Shape of the ending: step back over closing quotes and brackets.
         var last = end - 1
