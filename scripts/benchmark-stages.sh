@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Stage benchmarks: each built-in stage alone, on one core, release build, on the development sets in
 # ../shared/eval (or $EVAL). Prints documents/s, MB/s, words/s and peak RSS per stage.
-# Usage: scripts/benchmark-stages.sh [STAGE ...]    (default: clean dedupe summarize entities extract)
+# Usage: [STAGE_BENCHMARK=BINARY] scripts/benchmark-stages.sh [STAGE ...]    (default: clean dedupe summarize entities extract)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir="${EVAL:-../shared/eval}"
 stages=("$@")
 [ "${#stages[@]}" -eq 0 ] && stages=(clean dedupe summarize entities extract)
 
-swift build -c release --product stage-benchmark >/dev/null
-bench="$(swift build -c release --show-bin-path)/stage-benchmark"
+# STAGE_BENCHMARK=path/to/stage-benchmark measures another build (e.g. the one before a change) instead of this tree's.
+if [ -n "${STAGE_BENCHMARK:-}" ]; then
+    bench="$STAGE_BENCHMARK"
+else
+    swift build -c release --product stage-benchmark >/dev/null
+    bench="$(swift build -c release --show-bin-path)/stage-benchmark"
+fi
 one_core=()
 command -v taskset >/dev/null && one_core=(taskset -c 0)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Quality evaluation: runs each stage through pipeline-run (release build) on its development set in
 # ../shared/eval (or $EVAL) and scores the output with the set's scorer.
-# Usage: scripts/evaluate.sh [clean|dedupe|clean-dedupe|summarize|summarize-news|entities|extract ...]
+# Usage: [PIPELINE_RUN=BINARY] scripts/evaluate.sh [clean|dedupe|clean-dedupe|summarize|summarize-news|entities|extract ...]
 #        (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +11,13 @@ tasks=("$@")
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product pipeline-run >/dev/null
-tool="$(swift build -c release --show-bin-path)/pipeline-run"
+# PIPELINE_RUN=path/to/pipeline-run scores another build (e.g. the one before a change) instead of this tree's.
+if [ -n "${PIPELINE_RUN:-}" ]; then
+    tool="$PIPELINE_RUN"
+else
+    swift build -c release --product pipeline-run >/dev/null
+    tool="$(swift build -c release --show-bin-path)/pipeline-run"
+fi
 
 run() { # name input text_field stages-yaml
     cat > "$work/$1.yaml" <<YAML
