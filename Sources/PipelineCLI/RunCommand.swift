@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import Logging
 import Pipeline
-import Stages
 
 /// `pipeline-run run FILE`: runs a pipeline.
 struct RunCommand: AsyncParsableCommand, RegistryCommand {
@@ -165,13 +164,8 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         }
         let overrides = input + [output ?? "", deadLetter ?? ""]
         guard let removeList else { return (sharded, overrides) }
-        let (withList, removeListHash) = try applyRemoveList(
-            in: removeList,
-            to: sharded,
-            shard: shard,
-            shutdown: shutdown,
-            logger: logger
-        )
+        let (withList, removeListHash) = try CrossShardRemoveList(folder: removeList, file: file, inputs: input)
+            .apply(to: sharded, shard: shard, shutdown: shutdown, logger: logger)
         return (withList, overrides + ["remove-list", removeListHash])
     }
 
@@ -277,7 +271,7 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         } catch let error as FileAccessError where error.operation == "expand" || error.operation == "read" {
             logger.error("cannot read the input: \(error)")
             throw PipelineExitCode.configuration
-        } catch let error as CrossShardDedupeError {
+        } catch let error where CrossShardRemoveList.rejects(error) {
             logger.error("the remove list does not fit this run: \(error)")
             throw PipelineExitCode.configuration
         } catch {
@@ -332,91 +326,5 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
             logger.error("cannot write the completion marker: \(error)")
             throw PipelineExitCode.forFailure(error)
         }
-    }
-
-    /// Swaps the pipeline's `dedupe` stage for one that applies the remove list of `dedupe cluster` (the entries of
-    /// the documents this shard reads), after checking that the list was made for this configuration and input.
-    ///
-    /// - Parameters:
-    ///   - folder: The `--remove-list` folder (the dedupe steps' `--dir`).
-    ///   - plan: The plan, with the shard's outputs applied.
-    ///   - shard: The shard.
-    ///   - shutdown: The run's stop signal.
-    ///   - logger: Where problems are logged.
-    /// - Returns: The plan and the remove list's content hash (for the run state and the shard marker).
-    /// - Throws: ``PipelineExitCode/configuration`` when the cluster step has not completed, was run for another
-    ///   configuration or input, or the list is unreadable.
-    private func applyRemoveList(
-        in folder: String,
-        to plan: PipelinePlan,
-        shard: Shard,
-        shutdown: ShutdownSignal,
-        logger: Logger
-    ) throws -> (PipelinePlan, String) {
-        let setup = try CrossShardDedupeSetup(plan: plan, file: file, inputs: input, logger: logger)
-        let directory = DedupeWorkDirectory(path: folder)
-        let marker: DedupeCompletionMarker
-        do {
-            guard let read = try DedupeCompletionMarker.read(path: directory.clusterMarkerPath) else {
-                logger.error(
-                    "no completed cluster step in \(folder) (\(directory.clusterMarkerPath) is missing): run `pipeline-run dedupe cluster` first"
-                )
-                throw PipelineExitCode.configuration
-            }
-            marker = read
-        } catch let error as CrossShardDedupeError {
-            logger.error("\(error)")
-            throw PipelineExitCode.configuration
-        }
-        for (name, value) in setup.baseIdentity where marker.identity[name] != value {
-            let what = name == "input_hash" ? "another input list" : "another configuration"
-            logger.error(
-                "the remove list in \(folder) was made for \(what); run the dedupe steps again with this pipeline file and input"
-            )
-            throw PipelineExitCode.configuration
-        }
-        let removeListHash = marker.results["remove_list_hash"]?.stringValue ?? ""
-        let removeList: DedupeRemoveList
-        do {
-            guard (try RunState.Fingerprint.of(path: directory.removeListPath))?.hash == removeListHash else {
-                logger.error(
-                    "\(directory.removeListPath) is missing or not the file the cluster step wrote; run `pipeline-run dedupe cluster --force`"
-                )
-                throw PipelineExitCode.configuration
-            }
-            let order = setup.order
-            let split = plan.input.split
-            removeList = try DedupeRemoveList(path: directory.removeListPath) { entry in
-                order.shard(shard, split: split, takes: entry.key, id: entry.id)
-            }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            logger.error("cannot read the remove list: \(error)")
-            throw PipelineExitCode.configuration
-        }
-        let dedupe = plan.stages[setup.dedupePosition]
-        if setup.options.index != nil {
-            logger.notice(
-                "with --remove-list the dedupe stage's index is neither read nor updated; pass it to `dedupe buckets` and `dedupe cluster` with --index"
-            )
-        }
-        let replaced = plan.replacingStage(
-            at: setup.dedupePosition,
-            with: DedupeRemoveListStage(
-                options: setup.options,
-                removeList: removeList,
-                keys: setup.order.keyAssigner(shard: shard, split: plan.input.split),
-                shutdown: shutdown
-            )
-        )
-        logger.info(
-            "applying the cross-shard remove list",
-            metadata: [
-                "stage": "\(dedupe.name)", "entries": "\(removeList.count)",
-                "method": "\(marker.results["method"]?.stringValue ?? "?")",
-            ]
-        )
-        return (replaced, removeListHash)
     }
 }

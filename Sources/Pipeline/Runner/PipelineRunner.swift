@@ -129,7 +129,44 @@ public struct PipelineRunner: Sendable {
         let started = ContinuousClock.now
         let cpuAtStart = ResourceUsage.cpuSeconds
         let completion = RunCompletion()
-        let contexts = plan.stages.enumerated().map { index, planned -> StageContext in
+        let contexts = makeContexts(completion: completion)
+        try await prepareStages(contexts: contexts)
+        let recorders = plan.stages.map { StageStatisticsRecorder(name: $0.name, typeName: $0.typeName) }
+        monitor?.start(recorders: recorders, counters: contexts.map(\.counters))
+        defer { monitor?.finish() }
+        let (input, terminal) = try await runTasks(
+            reader: makeReader,
+            contexts: contexts,
+            recorders: recorders,
+            completion: completion,
+            shutdown: shutdown
+        )
+        var report = RunReport(pipeline: plan.name, runID: runID)
+        report.inputRecords = input.records
+        report.invalidInput = input.invalid
+        report.inputBytes = input.bytes
+        report.written = terminal.written
+        report.dropped = terminal.dropped
+        report.deadLettered = terminal.deadLettered
+        report.stages = zip(recorders, contexts).map { recorder, context in
+            var statistics = recorder.snapshot
+            statistics.counters = context.counters.snapshot
+            return statistics
+        }
+        report.wallSeconds = (ContinuousClock.now - started).seconds
+        report.cpuSeconds = ResourceUsage.cpuSeconds - cpuAtStart
+        report.peakResidentBytes = ResourceUsage.peakResidentBytes
+        report.interruption = shutdown.reason
+        report.deadLetterPath = plan.deadLetterPath
+        report.resumedAfter = resumeAfter ?? 0
+        return report
+    }
+
+    // MARK: Steps of a run
+
+    /// One context per stage: its name, logger, parallelism and policy, sharing the run's completion.
+    private func makeContexts(completion: RunCompletion) -> [StageContext] {
+        plan.stages.enumerated().map { index, planned -> StageContext in
             var stageLogger = logger
             stageLogger[metadataKey: "stage"] = "\(planned.name)"
             var context = StageContext(
@@ -145,23 +182,36 @@ public struct PipelineRunner: Sendable {
             context.isResuming = resumeAfter != nil
             return context
         }
+    }
+
+    /// Prepares every stage, then the dead-letter folder, before the first document is read.
+    private func prepareStages(contexts: [StageContext]) async throws {
         for (planned, context) in zip(plan.stages, contexts) {
             try await planned.stage.prepare(context: context)
         }
-        let deadLetterPath = plan.deadLetterPath
-        if stream == nil, deadLetterPath != "-" { try AtomicFileWriter.createParentDirectory(of: deadLetterPath) }
-        let stream = self.stream
-        let recorders = plan.stages.map { StageStatisticsRecorder(name: $0.name, typeName: $0.typeName) }
+        if stream == nil, plan.deadLetterPath != "-" {
+            try AtomicFileWriter.createParentDirectory(of: plan.deadLetterPath)
+        }
+    }
+
+    /// Runs the reader, every stage and the terminal task as children of one task group, joined by rendezvous
+    /// channels; succeeds the run's completion when the terminal task has seen the end of the stream.
+    private func runTasks(
+        reader makeReader: @escaping @Sendable () -> any DocumentReader,
+        contexts: [StageContext],
+        recorders: [StageStatisticsRecorder],
+        completion: RunCompletion,
+        shutdown: ShutdownSignal
+    ) async throws -> (InputTotals, TerminalTotals) {
         let channels = (0...plan.stages.count).map { _ in AsyncChannel<DocumentBatch>() }
         let limit = batchLimit
         let stages = plan.stages
         let skip = resumeAfter ?? 0
+        let resuming = resumeAfter != nil
         let failOnInvalidInput = plan.input.onInvalid == .fail
-        let monitor = self.monitor
-        monitor?.start(recorders: recorders, counters: contexts.map(\.counters))
-        defer { monitor?.finish() }
-
-        let (inputTotals, totals) = try await withThrowingTaskGroup(of: TaskOutcome.self) { group in
+        let deadLetterPath = plan.deadLetterPath
+        let (monitor, stream, logger) = (self.monitor, self.stream, self.logger)
+        return try await withThrowingTaskGroup(of: TaskOutcome.self) { group in
             group.addTask {
                 .input(
                     await Self.read(
@@ -193,7 +243,7 @@ public struct PipelineRunner: Sendable {
                     try await Self.collect(
                         from: channels[stages.count],
                         deadLetterPath: deadLetterPath,
-                        resuming: resumeAfter != nil,
+                        resuming: resuming,
                         failOnInvalidInput: failOnInvalidInput,
                         monitor: monitor,
                         stream: stream
@@ -213,26 +263,6 @@ public struct PipelineRunner: Sendable {
             }
             return (input!, terminal!)
         }
-
-        var report = RunReport(pipeline: plan.name, runID: runID)
-        report.inputRecords = inputTotals.records
-        report.invalidInput = inputTotals.invalid
-        report.inputBytes = inputTotals.bytes
-        report.written = totals.written
-        report.dropped = totals.dropped
-        report.deadLettered = totals.deadLettered
-        report.stages = zip(recorders, contexts).map { recorder, context in
-            var statistics = recorder.snapshot
-            statistics.counters = context.counters.snapshot
-            return statistics
-        }
-        report.wallSeconds = (ContinuousClock.now - started).seconds
-        report.cpuSeconds = ResourceUsage.cpuSeconds - cpuAtStart
-        report.peakResidentBytes = ResourceUsage.peakResidentBytes
-        report.interruption = shutdown.reason
-        report.deadLetterPath = plan.deadLetterPath
-        report.resumedAfter = resumeAfter ?? 0
-        return report
     }
 
     // MARK: Tasks

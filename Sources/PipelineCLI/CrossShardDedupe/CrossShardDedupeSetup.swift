@@ -54,14 +54,14 @@ struct CrossShardDedupeSetup {
     /// - Throws: ``PipelineExitCode/configuration`` when the plan has no or several `dedupe` stages, or the input
     ///   cannot be listed or ordered.
     init(plan: PipelinePlan, file: String, inputs: [String], logger: Logger) throws {
-        let positions = plan.stages.indices.filter { plan.stages[$0].stage is DedupeStage }
-        guard let position = positions.first, let dedupe = plan.stages[position].stage as? DedupeStage else {
+        let targets = CrossShardDedupeTarget.all(in: plan)
+        guard let target = targets.first else {
             logger.error("the pipeline has no dedupe stage: there is nothing to deduplicate across shards")
             throw PipelineExitCode.configuration
         }
-        guard positions.count == 1 else {
+        guard targets.count == 1 else {
             logger.error(
-                "the pipeline has \(positions.count) dedupe stages; cross-shard deduplication supports exactly one"
+                "the pipeline has \(targets.count) dedupe stages; cross-shard deduplication supports exactly one"
             )
             throw PipelineExitCode.configuration
         }
@@ -85,8 +85,8 @@ struct CrossShardDedupeSetup {
             throw PipelineExitCode.configuration
         }
         self.plan = plan
-        dedupePosition = position
-        options = dedupe.options
+        dedupePosition = target.position
+        options = target.options
     }
 
     /// The exit code of a step that failed with an error: 1 for a problem of the shared files or the input order
