@@ -5,7 +5,10 @@ import Testing
 
 @testable import Stages
 
-@Suite(.timeLimit(.minutes(1))) struct ExportStageTests {
+/// Its runs go through the concurrent runner, so a deadlock fails the suite instead of hanging it. The limit leaves
+/// room for the full suite on 2 busy cores, where a run of a few hundred documents waited 88 s for the shared pool
+/// (it takes well under a second alone).
+@Suite(.timeLimit(.minutes(3))) struct ExportStageTests {
     let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     func folder() -> String {
