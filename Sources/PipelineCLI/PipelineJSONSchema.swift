@@ -77,26 +77,10 @@ struct PipelineJSONSchema {
     /// The schema of one stage type's entry: `type` fixed to its name, the common keys, and its options.
     static func stageSchema(typeName: String, summary: String, options: [OptionDocumentation]) -> JSONValue {
         var properties: [String: JSONValue] = [
-            "type": .object(["const": .string(typeName), "description": .string(summary)]),
-            "name": .object([
-                "type": .string("string"),
-                "description": .string("The stage's unique name in the pipeline; default: the type."),
-            ]),
-            "concurrency": .object([
-                "type": .string("integer"),
-                "minimum": .integer(1),
-                "maximum": .integer(1024),
-                "description": .string("Documents processed at once; default: the number of cores."),
-            ]),
-            "on_error": .object([
-                "enum": .array(ErrorPolicy.allCases.map { .string($0.rawValue) }),
-                "default": .string(ErrorPolicy.fail.rawValue),
-                "description": .string(
-                    "What a failing document does: fail the run, skip it (dropped), or go to the dead-letter output."
-                ),
-            ]),
+            StageEntryOptions.typeKey: .object(["const": .string(typeName), "description": .string(summary)])
         ]
-        var required: [JSONValue] = [.string("type")]
+        for option in StageEntryOptions.documentation { properties[option.key] = optionSchema(option) }
+        var required: [JSONValue] = [.string(StageEntryOptions.typeKey)]
         for option in options where !PipelineLoader.commonStageKeys.contains(option.key) {
             properties[option.key] = optionSchema(option)
             if option.isRequired { required.append(.string(option.key)) }

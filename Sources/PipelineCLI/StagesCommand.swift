@@ -41,10 +41,7 @@ struct StagesCommand: AsyncParsableCommand, RegistryCommand {
         }
         section("input:", "What to read.", InputOptions.documentation)
         section("output:", "Where side outputs go.", OutputOptions.documentation)
-        lines.append(
-            "Every stage entry also takes: name (string), concurrency (integer 1...1024), on_error (fail | skip | dead-letter)."
-        )
-        lines.append("")
+        section("- every stage:", "Keys every stage entry takes besides its own.", StageEntryOptions.documentation)
         for entry in registry.types {
             section("- type: \(entry.typeName)", entry.summary, entry.options)
         }

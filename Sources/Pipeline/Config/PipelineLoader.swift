@@ -12,8 +12,8 @@ public struct PipelineLoader: Sendable {
     /// The variables `${VAR}` reads.
     public var environment: [String: String]
 
-    /// The keys every stage entry may have besides its options.
-    public static let commonStageKeys: Set<String> = ["type", "name", "concurrency", "on_error"]
+    /// The keys every stage entry may have besides its options (``StageEntryOptions/reservedKeys``).
+    public static var commonStageKeys: Set<String> { StageEntryOptions.reservedKeys }
     /// The top-level keys of a pipeline file.
     public static let topLevelKeys = ["name", "input", "stages", "output"]
 
@@ -264,47 +264,17 @@ public struct PipelineLoader: Sendable {
                 )
             )
         }
-        var name = typeName ?? ""
-        if let node = entry["name"] {
-            do { name = try decoder.decode(String.self, from: node, keyPath: keyPath + ".name") } catch {
-                errors.append(error)
-            }
-        }
-        var concurrency: Int?
-        if let node = entry["concurrency"] {
-            do throws(ConfigurationError) {
-                let value = try decoder.decode(Int.self, from: node, keyPath: keyPath + ".concurrency")
-                guard (1...1024).contains(value) else {
-                    throw ConfigurationError(
-                        code: .outOfRange,
-                        message: "expected a value between 1 and 1024, found \(value)",
-                        location: node.location,
-                        keyPath: keyPath + ".concurrency"
-                    )
-                }
-                concurrency = value
-            } catch {
-                errors.append(error)
-            }
-        }
-        var policy = ErrorPolicy.fail
-        if let node = entry["on_error"] {
-            do throws(ConfigurationError) {
-                let value = try decoder.decode(String.self, from: node, keyPath: keyPath + ".on_error")
-                guard let parsed = ErrorPolicy(rawValue: value) else {
-                    let valid = ErrorPolicy.allCases.map(\.rawValue)
-                    throw ConfigurationError(
-                        code: .invalidValue,
-                        message: "expected one of \(valid.joined(separator: ", ")), found \"\(value)\"",
-                        location: node.location,
-                        keyPath: keyPath + ".on_error",
-                        hint: NameSuggestion.didYouMean(value, among: valid)
-                    )
-                }
-                policy = parsed
-            } catch {
-                errors.append(error)
-            }
+        // The common keys, decoded from their declarations; the stage's own keys are its options' business.
+        var common = StageEntryOptions()
+        do {
+            let entryKeys = Set(entry.mapping?.compactMap { $0.key.scalar?.value } ?? [])
+            common = try StageEntryOptions(
+                node: entry,
+                keyPath: keyPath,
+                ignoredKeys: entryKeys.subtracting(StageEntryOptions.keys)
+            )
+        } catch {
+            errors += error.errors
         }
         var stage: (any Stage)?
         if let typeName {
@@ -332,10 +302,10 @@ public struct PipelineLoader: Sendable {
         }
         guard errors.isEmpty, let typeName, let stage else { throw ConfigurationErrors(errors) }
         return PipelinePlan.PlannedStage(
-            name: name,
+            name: common.name ?? typeName,
             typeName: typeName,
-            concurrency: concurrency,
-            errorPolicy: policy,
+            concurrency: common.concurrency,
+            errorPolicy: common.errorPolicy,
             stage: stage,
             location: entry.location
         )
