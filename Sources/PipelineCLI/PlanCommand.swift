@@ -31,16 +31,7 @@ struct PlanCommand: AsyncParsableCommand, RegistryCommand {
     }
 
     func run(registry: StageRegistry) async throws {
-        let loader = PipelineLoader(registry: registry)
-        let plan: PipelinePlan
-        do {
-            var (root, source) = try loader.parse(contentsOf: file)
-            root = PipelineOverrides(inputPaths: input, outputPath: nil).apply(to: root)
-            plan = try loader.plan(from: root, source: source)
-        } catch {
-            StandardError.writeLine(error.description)
-            throw PipelineExitCode.configuration
-        }
+        let plan = try CommandPlan.load(file: file, registry: registry, inputs: input)
         let state = try ResumeState(plan: plan, pipelineFile: file, overrides: input + ["", ""])
         var incomplete: [Int] = []
         for index in 0..<shards {

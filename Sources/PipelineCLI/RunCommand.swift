@@ -99,7 +99,7 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
 
     func run(registry: StageRegistry) async throws {
         let logger = logging.makeLogger()
-        let plan = try loadPlan(registry: registry)
+        let plan = try loadPlan(registry: registry, logger: logger)
         let resolution = try resolveShard(logger: logger)
         let marker = ShardedOutputs(shard: resolution.shard, plan: plan)
         let shutdown = ShutdownSignal()
@@ -118,17 +118,12 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
 
     /// Compiles the pipeline file with `--input`, `--output` and `--dead-letter` applied.
     /// - Throws: ``PipelineExitCode/configuration`` (after printing the errors) when the file is invalid.
-    private func loadPlan(registry: StageRegistry) throws -> PipelinePlan {
-        let loader = PipelineLoader(registry: registry)
-        let plan: PipelinePlan
-        do {
-            var (root, source) = try loader.parse(contentsOf: file)
-            root = PipelineOverrides(inputPaths: input, outputPath: output).apply(to: root)
-            plan = try loader.plan(from: root, source: source)
-        } catch {
-            StandardError.writeLine(error.description)
-            throw PipelineExitCode.configuration
+    private func loadPlan(registry: StageRegistry, logger: Logger) throws -> PipelinePlan {
+        let compiled = try CommandPlan.load(file: file, registry: registry, inputs: input, deliversDocuments: false)
+        if output == nil && !compiled.hasDocumentSink {
+            logger.notice("the pipeline has no export stage: writing JSON Lines to standard output")
         }
+        let plan = compiled.directingDocuments(to: output, defaultSink: registry.defaultSink)
         guard let deadLetter else { return plan }
         var outputOptions = plan.output
         outputOptions.deadLetterPath = deadLetter
@@ -159,9 +154,6 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         logger: Logger
     ) throws -> (PipelinePlan, overrides: [String]) {
         let sharded = plan.sharded(shard)
-        if !sharded.hasDocumentSink {
-            logger.notice("the pipeline has no export stage: writing JSON Lines to standard output")
-        }
         let overrides = input + [output ?? "", deadLetter ?? ""]
         guard let removeList else { return (sharded, overrides) }
         let (withList, removeListHash) = try CrossShardRemoveList(folder: removeList, file: file, inputs: input)

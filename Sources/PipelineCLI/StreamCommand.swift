@@ -65,17 +65,14 @@ struct StreamCommand: AsyncParsableCommand, RegistryCommand {
 
     func run(registry: StageRegistry) async throws {
         let logger = logging.makeLogger()
-        let loader = PipelineLoader(registry: registry, environment: [:])
-        let plan: PipelinePlan
-        do {
-            var (root, source) = try loader.parse(contentsOf: file)
-            root = PipelineOverrides(inputPaths: ["-"], outputPath: nil).apply(to: root)
-            plan = try loader.plan(from: root, source: source)
-        } catch {
-            StandardError.writeLine(error.description)
-            StandardError.writeLine("stream: configuration error in \(file)")
-            throw PipelineExitCode.configuration
-        }
+        let plan = try CommandPlan.load(
+            file: file,
+            registry: registry,
+            inputs: ["-"],
+            deliversDocuments: false,
+            environment: [:],
+            failureNote: "stream: configuration error in \(file)"
+        )
         let stream: PipelinePlan
         do {
             stream = try plan.forStream(textField: textField)

@@ -14,6 +14,13 @@ extension StageRegistry {
         } catch {
             preconditionFailure("the built-in stages have distinct type names: \(error)")
         }
+        registry.register(
+            defaultSink: DefaultDocumentSink(typeName: ExportStage.typeName) { path in
+                var options = ExportStage.Options()
+                options.path = path
+                return ExportStage(options: options)
+            }
+        )
         registry.register(inputFormat: HTMLFileFormat())
         registry.register(inputFormat: WARCFileFormat())
         return registry

@@ -124,7 +124,7 @@ struct Scratch {
         #expect(first["duplicate_of"] is NSNull)
     }
 
-    @Test(.timeLimit(.minutes(1))) func outputIsByteIdenticalAtConcurrencyOneAndEight() async throws {
+    @Test(.timeLimit(.minutes(5))) func outputIsByteIdenticalAtConcurrencyOneAndEight() async throws {
         let scratch = Scratch()
         scratch.write("in.jsonl", jsonLines(2_000))
         scratch.write(
@@ -164,7 +164,7 @@ struct Scratch {
         #expect(scratch.read("first.jsonl").split(separator: "\n").count == 50)
     }
 
-    @Test(.timeLimit(.minutes(1))) func filtersStandardInputToStandardOutput() async throws {
+    @Test(.timeLimit(.minutes(5))) func filtersStandardInputToStandardOutput() async throws {
         let scratch = Scratch()
         scratch.write(
             "p.yaml",
@@ -299,7 +299,7 @@ struct Scratch {
 
     /// Standard input stays open, so the run is still reading when the metrics file shows its first batch and
     /// SIGTERM arrives: what it read is drained to the output and committed, and the summary accounts for it.
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(5)))
     func sigtermStopsGracefullyAndCommitsWhatWasFinished() async throws {
         let scratch = Scratch()
         scratch.write("p.yaml", "input: {path: '-'}\nstages: [{type: export, path: out.jsonl}]\n")

@@ -8,7 +8,7 @@ import Testing
 
 /// The PostgreSQL export against a real server (see ``PostgresTestServer``): upserts, entities, full-text search,
 /// batches, escaping, and the messages and exit codes of an unreachable server and a refused login.
-@Suite(.timeLimit(.minutes(1))) struct PostgresExportTests {
+@Suite(.timeLimit(.minutes(5))) struct PostgresExportTests {
     let tool = Executable("pipeline-run")
     let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 

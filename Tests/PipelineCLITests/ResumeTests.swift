@@ -7,7 +7,7 @@ import Testing
 
 /// `--resume`: an interrupted run continues where the committed outputs end; a finished run resumed writes the
 /// same output; outputs that do not match the recorded state are refused.
-@Suite(.timeLimit(.minutes(1))) struct ResumeTests {
+@Suite(.timeLimit(.minutes(5))) struct ResumeTests {
     let tool = Executable("pipeline-run")
 
     func setUp(_ scratch: Scratch, documents: Int) {

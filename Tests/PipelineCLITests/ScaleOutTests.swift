@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// Shard mode and stream mode, run as the batch systems would run the binary.
-@Suite(.timeLimit(.minutes(1))) struct ScaleOutTests {
+@Suite(.timeLimit(.minutes(5))) struct ScaleOutTests {
     let tool = Executable("pipeline-run")
 
     /// Five JSON Lines files with quotes, escaped newlines, CJK and emoji, and planted near-duplicates.

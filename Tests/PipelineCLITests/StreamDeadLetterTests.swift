@@ -3,7 +3,7 @@ import Testing
 
 /// `pipeline-run stream` loses no document silently: a document it cannot process goes to `--dead-letter PATH`,
 /// becomes a status line with `--one-to-one`, or fails the stream (exit 2).
-@Suite(.timeLimit(.minutes(1))) struct StreamDeadLetterTests {
+@Suite(.timeLimit(.minutes(5))) struct StreamDeadLetterTests {
     let tool = Executable("pipeline-run")
 
     static let input =

@@ -62,6 +62,51 @@ import Testing
         )
     }
 
+    /// A user's sink writing one file it appends to (the shape `--output` can redirect).
+    struct JSONLinesSinkStage: DocumentSinkStage {
+        let path: String
+        var fileOutputs: [StageFileOutput] { [StageFileOutput(path: path, resumption: .appended)] }
+        func relocatingFileOutputs(_ relocate: (String) -> String) -> JSONLinesSinkStage {
+            JSONLinesSinkStage(path: relocate(path))
+        }
+        func run(input: StageInput, output: StageOutput, context: StageContext) async throws {
+            for try await document in input { await output.emit(document) }
+        }
+    }
+
+    /// The registry's default sink, as `StageRegistry.builtIn` registers `export`.
+    let defaultSink = DefaultDocumentSink(typeName: "export") { JSONLinesSinkStage(path: $0) }
+
+    @Test func outputRedirectsTheLastSinkThatAppendsToOneFile() {
+        let original = plan([
+            ("first", JSONLinesSinkStage(path: "out/a.jsonl")),
+            ("tsv", TSVSinkStage(path: "out/news.tsv", lookup: "out/lookup.db")),
+            ("last", JSONLinesSinkStage(path: "out/b.jsonl")),
+        ])
+        let directed = original.directingDocuments(to: "elsewhere.jsonl", defaultSink: defaultSink)
+        #expect(directed.stages.map(\.name) == ["first", "tsv", "last"])
+        #expect(
+            directed.fileOutputs.map(\.path) == ["out/a.jsonl", "out/news.tsv", "out/lookup.db", "elsewhere.jsonl"]
+        )
+    }
+
+    @Test func outputAddsTheDefaultSinkWhenNoSinkCanTakeIt() {
+        let original = plan([("tsv", TSVSinkStage(path: "out/news.tsv", lookup: "out/lookup.db"))])
+        #expect(original.directingDocuments(to: nil, defaultSink: defaultSink).stages.map(\.name) == ["tsv"])
+        let directed = original.directingDocuments(to: "all.jsonl", defaultSink: defaultSink)
+        #expect(directed.stages.map(\.name) == ["tsv", "export"])
+        #expect(directed.fileOutputs.map(\.path) == ["out/news.tsv", "out/lookup.db", "all.jsonl"])
+    }
+
+    @Test func aPlanWithoutSinkWritesToStandardOutputUnderAFreeName() {
+        let original = plan([("export", CollectingStage(collected: CollectedDocuments()))])
+        let directed = original.directingDocuments(to: nil, defaultSink: defaultSink)
+        #expect(directed.stages.map(\.name) == ["export", "export#1"])
+        #expect(directed.fileOutputs.map(\.path) == ["-"])
+        #expect(directed.hasDocumentSink)
+        #expect(original.directingDocuments(to: nil, defaultSink: nil).stages.count == 1)
+    }
+
     @Test func aShardWritesEveryFileOutputOfEveryStageAsItsPart() throws {
         let original = plan([
             ("indexed", IndexedStage(index: "out/index.sqlite")),

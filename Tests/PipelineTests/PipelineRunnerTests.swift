@@ -95,7 +95,7 @@ private struct StartedStage: DocumentStage {
     }
 }
 
-@Suite(.timeLimit(.minutes(1))) struct PipelineRunnerTests {
+@Suite(.timeLimit(.minutes(5))) struct PipelineRunnerTests {
     func run(
         _ plan: PipelinePlan,
         documents: [Document],

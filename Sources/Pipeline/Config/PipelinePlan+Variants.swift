@@ -32,6 +32,33 @@ extension PipelinePlan {
         return replacingStages(stages)
     }
 
+    /// This plan with its documents delivered where `run` delivers them.
+    ///
+    /// With a `path` (`run --output`), the last sink writing exactly one file it appends to (a JSON Lines or CSV
+    /// `export`, or a user's sink of that shape) writes to `path` instead; when no sink can, `defaultSink` is added
+    /// at the end, writing to `path`. Without one, a plan with no ``DocumentSinkStage`` gets `defaultSink` writing
+    /// to standard output (`-`), and a plan with a sink (a file, a database) is left as it is.
+    ///
+    /// - Parameters:
+    ///   - path: The `--output` path, if given.
+    ///   - defaultSink: The registry's default sink; without one the plan is left as it is.
+    /// - Returns: The plan that delivers its documents.
+    public func directingDocuments(to path: String?, defaultSink: DefaultDocumentSink?) -> PipelinePlan {
+        if let path,
+            let position = stages.lastIndex(where: {
+                $0.isDocumentSink && $0.fileOutputs.count == 1 && $0.fileOutputs[0].resumption == .appended
+            }), let sink = stages[position].stage as? any FileOutputStage
+        {
+            return replacingStage(at: position, with: sink.relocatingFileOutputs { _ in path })
+        }
+        guard let defaultSink, path != nil || !hasDocumentSink else { return self }
+        // Named as the loader names a repeated type: `export#3` when `export` is taken.
+        var name = defaultSink.typeName
+        if stages.contains(where: { $0.name == name }) { name += "#\(stages.count)" }
+        let added = PlannedStage(name: name, typeName: defaultSink.typeName, stage: defaultSink.make(path ?? "-"))
+        return replacingStages(stages + [added])
+    }
+
     /// This plan as one shard of a sharded run (`run --shard i/N`) writes it: every file output (the stages'
     /// ``FileOutputStage/fileOutputs``, the dead letters, the run state, the statistics) renamed to the shard's
     /// part, e.g. `out/news.jsonl` to `out/news/part-00002-of-00008.jsonl` (see ``Shard/partPath(for:)``).

@@ -33,6 +33,15 @@ public struct StageRegistry: Sendable {
         inputFormats.append(format)
     }
 
+    /// The sink a run adds when the pipeline has none, or `run --output` names a file its sinks cannot write.
+    public private(set) var defaultSink: DefaultDocumentSink?
+
+    /// Sets the default sink, replacing any earlier one.
+    /// - Parameter sink: The sink.
+    public mutating func register(defaultSink sink: DefaultDocumentSink) {
+        defaultSink = sink
+    }
+
     /// Creates an empty registry.
     public init() {}
 

@@ -31,16 +31,7 @@ struct CrossShardDedupeSetup {
     /// - Throws: ``PipelineExitCode/configuration`` (after printing why) when the file is invalid, has no or several
     ///   `dedupe` stages, or the input cannot be listed or ordered.
     init(file: String, inputs: [String], registry: StageRegistry, logger: Logger) throws {
-        let loader = PipelineLoader(registry: registry)
-        var plan: PipelinePlan
-        do {
-            var (root, source) = try loader.parse(contentsOf: file)
-            root = PipelineOverrides(inputPaths: inputs, outputPath: nil).apply(to: root)
-            plan = try loader.plan(from: root, source: source)
-        } catch {
-            StandardError.writeLine(error.description)
-            throw PipelineExitCode.configuration
-        }
+        let plan = try CommandPlan.load(file: file, registry: registry, inputs: inputs)
         try self.init(plan: plan, file: file, inputs: inputs, logger: logger)
     }
 

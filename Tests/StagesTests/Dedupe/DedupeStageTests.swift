@@ -9,7 +9,7 @@ import Testing
 /// Its runs go through the concurrent runner, so a deadlock fails the suite instead of hanging it. The limit leaves
 /// room for the full suite on 2 busy cores, where a run of a few hundred documents waited 88 s for the shared pool
 /// (it takes well under a second alone).
-@Suite(.timeLimit(.minutes(3))) struct DedupeStageTests {
+@Suite(.timeLimit(.minutes(5))) struct DedupeStageTests {
     let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     static func seed(_ name: String) throws -> String {

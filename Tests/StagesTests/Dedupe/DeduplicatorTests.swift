@@ -123,7 +123,7 @@ import Pipeline
         #expect(Deduplicator().banding == DedupeBanding(bands: 26, rows: 2))
     }
 
-    @Test(.timeLimit(.minutes(1))) func signaturesAreIdenticalWhenComputedConcurrently() async throws {
+    @Test(.timeLimit(.minutes(5))) func signaturesAreIdenticalWhenComputedConcurrently() async throws {
         let deduplicator = Deduplicator()
         let texts = try Self.seedNames.map(Self.seed) + ["short text", ""]
         let sequential = texts.map { deduplicator.signature(of: $0) }

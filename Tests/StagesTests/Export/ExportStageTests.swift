@@ -8,7 +8,7 @@ import Testing
 /// Its runs go through the concurrent runner, so a deadlock fails the suite instead of hanging it. The limit leaves
 /// room for the full suite on 2 busy cores, where a run of a few hundred documents waited 88 s for the shared pool
 /// (it takes well under a second alone).
-@Suite(.timeLimit(.minutes(3))) struct ExportStageTests {
+@Suite(.timeLimit(.minutes(5))) struct ExportStageTests {
     let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
     func folder() -> String {

@@ -78,7 +78,7 @@ struct HTMLArticleExtractorHostileInputTests {
         #expect(article.text.utf8.count == count * expectedParagraph.utf8.count + (count - 1) * 2)
     }
 
-    @Test(.timeLimit(.minutes(1))) func concurrentExtractionsGiveIdenticalResults() async {
+    @Test(.timeLimit(.minutes(5))) func concurrentExtractionsGiveIdenticalResults() async {
         let html = Array(
             "<html><body><main><p>Concurrent calls share one extractor value, and each creates its own parser.</p></main></body></html>"
                 .utf8
