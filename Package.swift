@@ -107,6 +107,12 @@ let package = Package(
             dependencies: ["Stages"],
             path: "Tools/summary-features"
         ),
+        // Writes the clean stage's line features for scripts/train-clean-model.sh; uses the cleaner's internals.
+        .executableTarget(
+            name: "clean-line-features",
+            dependencies: ["Stages"],
+            path: "Tools/clean-line-features"
+        ),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline"],

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Quality evaluation: runs each stage through pipeline-run (release build) on its development set in
 # ../shared/eval (or $EVAL) and scores the output with the set's scorer.
-# Usage: [PIPELINE_RUN=BINARY] scripts/evaluate.sh [clean|dedupe|clean-dedupe|summarize|summarize-news|entities|extract ...]
+# Usage: [PIPELINE_RUN=BINARY] scripts/evaluate.sh [clean|clean-wild|dedupe|clean-dedupe|summarize|summarize-news|entities|extract ...]
 #        (default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 eval_dir="$(cd "${EVAL:-../shared/eval}" && pwd)"
 tasks=("$@")
-[ "${#tasks[@]}" -eq 0 ] && tasks=(clean dedupe clean-dedupe summarize summarize-news entities extract)
+[ "${#tasks[@]}" -eq 0 ] && tasks=(clean clean-wild dedupe clean-dedupe summarize summarize-news entities extract)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -37,6 +37,11 @@ for task in "${tasks[@]}"; do
     clean)
         run clean "$eval_dir/boilerplate/dev.jsonl" dirty "  - {type: clean, minimum_length: 0}"
         python3 "$eval_dir/score.py" boilerplate "$eval_dir/boilerplate/dev.jsonl" "$work/clean.jsonl" ;;
+    clean-wild)
+        # In-sample for the line model, which is trained on this set: the cross-validated figures come from
+        # scripts/train-clean-model.sh.
+        run clean-wild "$eval_dir/wild/dev.jsonl" dirty "  - {type: clean, minimum_length: 0}"
+        python3 "$eval_dir/score.py" cleaning "$eval_dir/wild/dev.jsonl" "$work/clean-wild.jsonl" ;;
     dedupe)
         run dedupe "$eval_dir/neardup/dev.jsonl" text "  - {type: dedupe, action: mark}"
         python3 "$eval_dir/score.py" neardup "$eval_dir/neardup/dev.gold.json" "$work/dedupe.jsonl" ;;

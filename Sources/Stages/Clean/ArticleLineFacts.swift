@@ -57,6 +57,8 @@ struct ArticleLineFacts: Sendable {
     var startsWithCopyright = false
     /// True when the line is longer than ``shortLineByteLimit``.
     var isLong = false
+    /// True when the line has a lowercase ASCII letter (short lines only).
+    var hasLowercase = false
 
     /// Byte length of the line.
     var byteCount: Int { end - start }

@@ -195,6 +195,7 @@ enum ArticleLineScanner {
         if !lineHasLowercase {
             for index in countryIndices { hashes[index] = usHash }
         }
+        facts.hasLowercase = lineHasLowercase
         facts.scalarCount = scalars
         facts.ending = ending(bytes, start: start, end: end)
         if end - start >= 3 && bytes[start] == UInt8(ascii: "(") && (bytes[start + 1] | 0x20) == UInt8(ascii: "c")

@@ -22,6 +22,8 @@ struct ArticleTextCleaner: Sendable {
     private let classifier: BoilerplateLineClassifier
     /// The block rules.
     private let blockRules: BoilerplateBlockRules
+    /// The line model, for the lines the rules keep.
+    private let model = BoilerplateLineModel.trained
 
     /// Creates a cleaner, compiling phrases and `drop_patterns` once.
     /// - Parameter configuration: the options.
@@ -59,8 +61,10 @@ struct ArticleTextCleaner: Sendable {
             repaired.bytes = Array(composed.utf8)
         }
         let hasBracket = repaired.hasBracket
+        var removed: [CleanRemovedLine] = []
+        var author: String?
         let output = repaired.bytes.withUnsafeBufferPointer { bytes in
-            selectArticle(bytes, mayHavePlaceholders: hasBracket, report: &report)
+            selectArticle(bytes, mayHavePlaceholders: hasBracket, report: &report, removed: &removed, author: &author)
         }
         let cleaned = String(decoding: output, as: UTF8.self)
         let length = output.reduce(0) { $0 + ($1 & 0xC0 != 0x80 ? 1 : 0) }
@@ -68,7 +72,9 @@ struct ArticleTextCleaner: Sendable {
             text: cleaned,
             report: report,
             isTooShort: length < configuration.minimumLength,
-            wasHTML: wasHTML
+            wasHTML: wasHTML,
+            removed: removed,
+            author: author
         )
     }
 
@@ -78,6 +84,27 @@ struct ArticleTextCleaner: Sendable {
     /// - Parameter text: the scraped text or HTML.
     /// - Returns: the lines in order, with their verdicts.
     func explain(_ text: String) -> [(line: String, removedBy: CleanRuleGroup?)] {
+        explainLines(text).map { ($0.text, $0.removedBy) }
+    }
+
+    /// One line of an explained cleaning.
+    struct ExplainedLine {
+        /// The line as repaired.
+        var text: String
+        /// The group that removed the whole line, or nil.
+        var removedBy: CleanRuleGroup?
+        /// What the line contributes to the output when it is kept (the line without cut furniture).
+        var kept: String
+        /// The rules' verdict before the line model ran.
+        var ruleVerdict: CleanRuleGroup?
+        /// The line model's features (empty when the rules removed the line).
+        var features: [Float]
+    }
+
+    /// Explains a cleaning line by line, with the line model's features: for debugging and for training the model.
+    /// - Parameter text: the scraped text or HTML.
+    /// - Returns: the lines in order.
+    func explainLines(_ text: String) -> [ExplainedLine] {
         var input = text
         let markup = configuration.ruleGroups.contains(.markup)
         let repaired = input.withUTF8 { bytes -> [UInt8] in
@@ -90,33 +117,154 @@ struct ArticleTextCleaner: Sendable {
         return repaired.withUnsafeBufferPointer { bytes in
             var hashStorage: [UInt64] = []
             let lines = ArticleLineScanner.scan(bytes, hashes: &hashStorage)
-            let verdicts = verdicts(for: lines, bytes: bytes, hashStorage: hashStorage)
+            var features: [[Float]] = Array(repeating: [], count: lines.count)
+            let judgement = judge(lines, bytes: bytes, hashStorage: hashStorage) { index, vector in
+                features[index] = Array(vector)
+            }
             return lines.indices.map { index in
                 let slice = UnsafeBufferPointer(rebasing: bytes[lines[index].start..<lines[index].end])
-                return (String(decoding: slice, as: UTF8.self), verdicts[index])
+                let kept = UnsafeBufferPointer(rebasing: bytes[judgement.kept[index]])
+                return ExplainedLine(
+                    text: String(decoding: slice, as: UTF8.self),
+                    removedBy: judgement.groups[index],
+                    kept: String(decoding: kept, as: UTF8.self),
+                    ruleVerdict: judgement.ruleVerdicts[index],
+                    features: features[index]
+                )
             }
         }
     }
 
-    /// Runs the line rules, the block rules and the headline option over scanned lines.
-    private func verdicts(
-        for lines: [ArticleLineFacts],
+    /// What the cleaner decided about each line of a document.
+    struct Judgement {
+        /// The group that removed each line (nil: kept).
+        var groups: [CleanRuleGroup?]
+        /// The verdicts of the rules alone, before the line model.
+        var ruleVerdicts: [CleanRuleGroup?]
+        /// The furniture kind of each line the model removed.
+        var modelKinds: [BoilerplateLineModel.Kind?]
+        /// The bytes of each line that are written when it is kept (the line minus cut furniture).
+        var kept: [Range<Int>]
+        /// The group that cut part of each line, or nil.
+        var cuts: [CleanRuleGroup?]
+    }
+
+    /// Runs the line rules, the block rules, the trims, the line model and the headline option over scanned lines.
+    /// - Parameter observe: called with each judged line's feature vector (for ``explainLines(_:)``).
+    private func judge(
+        _ lines: [ArticleLineFacts],
         bytes: UnsafeBufferPointer<UInt8>,
-        hashStorage: [UInt64]
-    ) -> [CleanRuleGroup?] {
+        hashStorage: [UInt64],
+        observe: ((Int, UnsafeBufferPointer<Float>) -> Void)? = nil
+    ) -> Judgement {
         var verdicts = [CleanRuleGroup?](repeating: nil, count: lines.count)
+        var kinds = [BoilerplateLineModel.Kind?](repeating: nil, count: lines.count)
+        var kept = lines.map { $0.start..<$0.end }
+        var cuts = [CleanRuleGroup?](repeating: nil, count: lines.count)
+        let groups = configuration.ruleGroups
+        var ruleVerdicts = verdicts
         hashStorage.withUnsafeBufferPointer { hashes in
             for index in lines.indices {
                 verdicts[index] = classifier.classify(lines[index], bytes: bytes, hashes: hashes)
             }
             blockRules.apply(to: lines, verdicts: &verdicts, hashes: hashes, classifier: classifier)
+            let headline = lines.indices.first(where: { verdicts[$0] == nil })
+            if let headline {
+                let before = verdicts
+                ArticleEdgeRules.apply(
+                    lines,
+                    headline: headline,
+                    verdicts: &verdicts,
+                    hashes: hashes,
+                    bytes: bytes
+                )
+                for index in lines.indices {
+                    if let group = verdicts[index], !groups.contains(group) { verdicts[index] = before[index] }
+                }
+            }
+            ruleVerdicts = verdicts
+            if groups.contains(.title), let headline {
+                trimTitle(lines, headline: headline, verdicts: &verdicts, kept: &kept, bytes: bytes, hashes: hashes)
+                if kept[headline] != lines[headline].start..<lines[headline].end { cuts[headline] = .title }
+            }
+            if groups.contains(.captions) || groups.contains(.share) {
+                for index in lines.indices where verdicts[index] == nil && index != headline && !lines[index].isLong {
+                    if groups.contains(.captions),
+                        let start = BoilerplateLineTrimmer.creditEnd(lines[index], bytes: bytes)
+                    {
+                        kept[index] = start..<kept[index].upperBound
+                        cuts[index] = .captions
+                    }
+                    if groups.contains(.share),
+                        let end = BoilerplateLineTrimmer.sharePromptStart(lines[index], bytes: bytes)
+                    {
+                        kept[index] = kept[index].lowerBound..<max(kept[index].lowerBound, end)
+                        cuts[index] = .share
+                    }
+                }
+            }
+            guard groups.contains(.model) || observe != nil, !lines.isEmpty else { return }
+            let (base, document) = BoilerplateLineFeatures.base(
+                lines,
+                verdicts: verdicts,
+                hashes: hashes,
+                bytes: bytes
+            )
+            var vector = [Float](repeating: 0, count: BoilerplateLineFeatures.count)
+            base.withUnsafeBufferPointer { base in
+                vector.withUnsafeMutableBufferPointer { vector in
+                    for index in lines.indices where verdicts[index] == nil && index != headline {
+                        BoilerplateLineFeatures.vector(
+                            at: index,
+                            base: base,
+                            lines: lines,
+                            document: document,
+                            into: vector
+                        )
+                        let features = UnsafeBufferPointer(vector)
+                        observe?(index, features)
+                        if groups.contains(.model), let kind = model.judge(features) {
+                            verdicts[index] = .model
+                            kinds[index] = kind
+                        }
+                    }
+                }
+            }
         }
         if !configuration.keepHeadline, let first = verdicts.firstIndex(where: { $0 == nil }),
             lines[first].sentenceBreaks == 0, !lines[first].isLong
         {
             verdicts[first] = .headline
         }
-        return verdicts
+        return Judgement(groups: verdicts, ruleVerdicts: ruleVerdicts, modelKinds: kinds, kept: kept, cuts: cuts)
+    }
+
+    /// Cuts a site name off the headline and removes a copy of the headline opening the body.
+    private func trimTitle(
+        _ lines: [ArticleLineFacts],
+        headline: Int,
+        verdicts: inout [CleanRuleGroup?],
+        kept: inout [Range<Int>],
+        bytes: UnsafeBufferPointer<UInt8>,
+        hashes: UnsafeBufferPointer<UInt64>
+    ) {
+        let line = lines[headline]
+        if let cut = BoilerplateLineTrimmer.siteNameStart(line, bytes: bytes, hashes: hashes) {
+            kept[headline] = line.start..<cut
+        }
+        guard !line.isLong, line.wordCount >= 4 else { return }
+        let title = hashes[line.wordStart..<(line.wordStart + line.wordCount)]
+        for index in (headline + 1)..<min(lines.count, headline + 12) where verdicts[index] == nil {
+            let other = lines[index]
+            guard !other.isLong, other.wordCount >= 4, other.wordCount <= line.wordCount else { continue }
+            if hashes[other.wordStart..<(other.wordStart + other.wordCount)].elementsEqual(
+                title.prefix(other.wordCount)
+            )
+                && other.wordCount * 4 >= line.wordCount * 3
+            {
+                verdicts[index] = .title
+            }
+        }
     }
 
     /// The repairer for this configuration.
@@ -133,12 +281,15 @@ struct ArticleTextCleaner: Sendable {
     private func selectArticle(
         _ bytes: UnsafeBufferPointer<UInt8>,
         mayHavePlaceholders: Bool,
-        report: inout CleanReport
+        report: inout CleanReport,
+        removed: inout [CleanRemovedLine],
+        author: inout String?
     ) -> [UInt8] {
         var hashStorage: [UInt64] = []
         hashStorage.reserveCapacity(256)
         let lines = ArticleLineScanner.scan(bytes, hashes: &hashStorage)
-        let verdicts = verdicts(for: lines, bytes: bytes, hashStorage: hashStorage)
+        let judgement = judge(lines, bytes: bytes, hashStorage: hashStorage)
+        let verdicts = judgement.groups
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)
         var wroteLine = false
@@ -149,6 +300,16 @@ struct ArticleTextCleaner: Sendable {
                     line.isLong
                     ? UnicodeTextRepairer.countScalars(bytes, from: line.start, to: line.end) : line.scalarCount
                 report.record(group, lines: 1, characters: scalars)
+                let kind = judgement.modelKinds[index] ?? (group == .byline ? .byline : nil)
+                if configuration.recordsRemoved || (kind == .byline && author == nil) {
+                    let text = Self.string(bytes, line.start..<line.end)
+                    if configuration.recordsRemoved {
+                        removed.append(
+                            CleanRemovedLine(text: text, kind: kind?.name ?? CleanRemovedLine.kind(of: group))
+                        )
+                    }
+                    if kind == .byline && author == nil { author = BylineAuthor.name(in: text) }
+                }
                 continue
             }
             if wroteLine {
@@ -156,10 +317,27 @@ struct ArticleTextCleaner: Sendable {
                 output.append(0x0A)
                 output.append(0x0A)
             }
+            let range = judgement.kept[index]
+            if let cutBy = judgement.cuts[index] {
+                let cut =
+                    UnicodeTextRepairer.countScalars(bytes, from: line.start, to: line.end)
+                    - UnicodeTextRepairer.countScalars(bytes, from: range.lowerBound, to: range.upperBound)
+                report.record(cutBy, characters: cut)
+                if configuration.recordsRemoved {
+                    let part =
+                        range.lowerBound > line.start ? line.start..<range.lowerBound : range.upperBound..<line.end
+                    removed.append(
+                        CleanRemovedLine(text: Self.trimmed(bytes, part), kind: CleanRemovedLine.kind(of: cutBy))
+                    )
+                }
+            }
+            var part = line
+            part.start = range.lowerBound
+            part.end = range.upperBound
             if mayHavePlaceholders {
-                appendLine(line, from: bytes, to: &output, report: &report)
+                appendLine(part, from: bytes, to: &output, report: &report)
             } else {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[line.start..<line.end]))
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[part.start..<part.end]))
             }
             wroteLine = true
         }
@@ -192,6 +370,20 @@ struct ArticleTextCleaner: Sendable {
             }
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<line.end]))
+    }
+
+    /// The text of a byte range.
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
+
+    /// The text of a byte range without surrounding spaces.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper && bytes[lower] == 0x20 { lower += 1 }
+        while upper > lower && bytes[upper - 1] == 0x20 { upper -= 1 }
+        return string(bytes, lower..<upper)
     }
 
     /// True when the byte at `index` is punctuation that attaches to the preceding word.

@@ -37,6 +37,9 @@ struct CleanConfiguration: Sendable, Equatable {
     /// Treat the input as HTML when it looks like HTML (`detect_html`). Default: true. Only used when the `markup`
     /// group runs.
     var detectHTML: Bool
+    /// Keep the removed lines and cut parts, with their kind, in ``CleanResult/removed`` (`clean_removed`).
+    /// Default: false.
+    var recordsRemoved: Bool
 
     /// Creates a configuration; every parameter has the documented default.
     init(
@@ -48,7 +51,8 @@ struct CleanConfiguration: Sendable, Equatable {
         minimumLength: Int = 200,
         keepHeadline: Bool = true,
         normalizePunctuation: Bool = false,
-        detectHTML: Bool = true
+        detectHTML: Bool = true,
+        recordsRemoved: Bool = false
     ) {
         self.ruleGroups = ruleGroups
         self.dropLines = dropLines
@@ -59,6 +63,7 @@ struct CleanConfiguration: Sendable, Equatable {
         self.keepHeadline = keepHeadline
         self.normalizePunctuation = normalizePunctuation
         self.detectHTML = detectHTML
+        self.recordsRemoved = recordsRemoved
     }
 
     /// Common web boilerplate phrases, lowercase. Each is specific enough that a short line containing it is not

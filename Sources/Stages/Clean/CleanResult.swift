@@ -8,4 +8,8 @@ struct CleanResult: Sendable, Equatable {
     var isTooShort: Bool
     /// True when the input was detected as an HTML document and reduced to text.
     var wasHTML: Bool
+    /// What was removed, line by line, with its kind; empty unless ``CleanConfiguration/recordsRemoved`` is set.
+    var removed: [CleanRemovedLine] = []
+    /// The author named by the first removed byline, if any (see ``BylineAuthor``).
+    var author: String?
 }

@@ -34,6 +34,12 @@ enum CleanRuleGroup: String, CaseIterable, Sendable, Hashable, Codable, Comparab
     case custom
     /// The headline, removed only when ``CleanConfiguration/keepHeadline`` is false.
     case headline
+    /// A site name appended to the headline (`Headline – Site Name`), a copy of the headline opening the body.
+    case title
+    /// Lines the trained line model (``BoilerplateLineModel``) judges furniture after the other rules ran.
+    case model
+    /// Bylines under the headline ("By Jane Doe", "Jane Doe, Staff Reporter"); the name becomes `author`.
+    case byline
 
     /// Positions of the groups in `allCases`, for flag arrays read in hot loops.
     enum Index {
@@ -51,6 +57,9 @@ enum CleanRuleGroup: String, CaseIterable, Sendable, Hashable, Codable, Comparab
         static let phrases = 11
         static let custom = 12
         static let headline = 13
+        static let title = 14
+        static let model = 15
+        static let byline = 16
     }
 
     /// Orders groups by their declaration order, so reports print in a stable, meaningful order.

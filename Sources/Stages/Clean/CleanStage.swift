@@ -4,8 +4,13 @@ public import Pipeline
 ///
 /// Repairs Unicode (NFC, Windows-1252 mojibake, control and zero-width characters), reduces HTML to text, and
 /// removes boilerplate lines and blocks (ad markers, calls to action, share bars, teaser blocks, footers, captions,
-/// placeholder e-mails...) judged by their shape as well as by common phrases. Each document records what was
-/// removed per rule group in `clean_report`; documents left shorter than `minimum_length` are dropped ("too short").
+/// placeholder e-mails...) judged by their shape as well as by common phrases, then lets a small trained line model
+/// (``BoilerplateLineModel``) judge the lines the rules kept by their shape, place, neighbours and multilingual
+/// furniture vocabulary. A site name appended to the headline, an opening photo credit and a closing share prompt
+/// are cut out of lines that are otherwise article. Each document records what was removed per rule group in
+/// `clean_report` (and, with `clean_removed: true`, the removed text with its kind in `clean_removed`); a removed
+/// byline becomes `author` when the document has none. Documents left shorter than `minimum_length` are dropped
+/// ("too short").
 ///
 /// ```yaml
 /// - type: clean
@@ -62,6 +67,11 @@ public struct CleanStage: ConfigurableStage, DocumentStage {
                 help: "Turn curly quotes, dashes and ellipses into ASCII."
             ),
             .option("detect_html", \.configuration.detectHTML, help: "Reduce HTML documents to their text."),
+            .option(
+                "clean_removed",
+                \.configuration.recordsRemoved,
+                help: "Write the removed lines and cut parts, with their kind, to the document's clean_removed."
+            ),
         ]
     }
 
@@ -109,6 +119,15 @@ public struct CleanStage: ConfigurableStage, DocumentStage {
         var cleaned = document
         cleaned.text = result.text
         cleaned.fields["clean_report"] = .object(report)
+        if options.configuration.recordsRemoved {
+            cleaned.fields["clean_removed"] = .array(
+                result.removed.map { .object(["text": .string($0.text), "kind": .string($0.kind)]) }
+            )
+        }
+        if let author = result.author, cleaned.fields["author"] == nil {
+            // A byline removed from the text is kept as the author when the document names none.
+            cleaned.fields["author"] = .string(author)
+        }
         return .keep(cleaned)
     }
 }

@@ -187,7 +187,8 @@ struct CleanBoilerplateRuleTests {
             CleanRuleGroup.Index.navigation, CleanRuleGroup.Index.callsToAction, CleanRuleGroup.Index.share,
             CleanRuleGroup.Index.contact, CleanRuleGroup.Index.footer, CleanRuleGroup.Index.captions,
             CleanRuleGroup.Index.teasers, CleanRuleGroup.Index.layout, CleanRuleGroup.Index.phrases,
-            CleanRuleGroup.Index.custom, CleanRuleGroup.Index.headline,
+            CleanRuleGroup.Index.custom, CleanRuleGroup.Index.headline, CleanRuleGroup.Index.title,
+            CleanRuleGroup.Index.model, CleanRuleGroup.Index.byline,
         ]
         #expect(indices == Array(CleanRuleGroup.allCases.indices))
         #expect(CleanRuleGroup.callsToAction.rawValue == "calls_to_action")

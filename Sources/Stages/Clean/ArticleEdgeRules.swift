@@ -1,0 +1,224 @@
+/// Rules for the furniture at the edges of an article: bylines under the headline, source and pointer notes at the
+/// end, press-release "About" blocks and release lines, and link text repeated next to itself.
+///
+/// ```
+///  Headline
+///  By Jane Doe, Staff Writer            ◀── byline (top, `by` + capitalised name, or a job title)
+///  EMBARGOED FOR RELEASE: ...           ◀── release line
+///  prose … prose
+///  Link title / SECTION / Link title    ◀── repeated link text (a teaser and its image's alt text)
+///  Source: Journal, 2016.               ◀── source note (after the first paragraph)
+///  For more information, visit ...      ◀── pointer (last lines)
+///  About Example University             ◀── "About" block: the heading, the organisation's paragraphs, to the end
+/// ```
+///
+/// Every rule reads the shape and general furniture words in several languages, never one site's strings.
+enum ArticleEdgeRules {
+    /// Words that introduce an author's name.
+    private static let byWords = BoilerplateWordHash.set("by von par por di door av")
+    /// Job titles that make a short capitalised line under the headline a byline ("HealthDay Reporter").
+    private static let bylineTitles = BoilerplateWordHash.set(
+        "reporter correspondent writer editor columnist contributor staff redakteur journaliste periodista giornalista"
+    )
+    /// Lead words of source notes, folded, each followed by `:` (or alone on the line).
+    private static let sourceLeads: [[UInt8]] = [
+        "source", "sources", "via", "quelle", "quellen", "fuente", "fuentes", "fonte", "fontes", "bron", "bronnen",
+        "h/t", "(h/t", "hat tip", "image source", "photo source",
+    ].map { Array($0.utf8) }
+    /// Openings of pointers away from the article, folded.
+    private static let pointerLeads: [[UInt8]] = [
+        "for more information", "for more info", "for more on", "for more details", "find out more", "learn more",
+        "to learn more", "more information", "for further information", "plus d'informations", "pour en savoir plus",
+        "weitere informationen", "mehr informationen", "más información", "para más información",
+        "maggiori informazioni", "mais informações",
+    ].map { Array($0.utf8) }
+    /// Openings of press-release lines, folded.
+    private static let releaseLeads: [[UInt8]] = [
+        "embargoed", "for immediate release", "immediate release", "press release for immediate release",
+        "sperrfrist", "embargo", "communiqué de presse", "pour diffusion immédiate",
+    ].map { Array($0.utf8) }
+    /// "about" and its translations, opening an organisation's block.
+    private static let aboutWords = BoilerplateWordHash.set("about über uber sobre acerca")
+
+    /// Applies the rules to the lines the other rules kept.
+    /// - Parameters:
+    ///   - lines: the document's lines.
+    ///   - headline: the headline's index.
+    ///   - verdicts: the verdicts so far, updated in place.
+    ///   - hashes: the document's word hashes.
+    ///   - bytes: the document's bytes.
+    static func apply(
+        _ lines: [ArticleLineFacts],
+        headline: Int,
+        verdicts: inout [CleanRuleGroup?],
+        hashes: UnsafeBufferPointer<UInt64>,
+        bytes: UnsafeBufferPointer<UInt8>
+    ) {
+        let count = lines.count
+        let firstProse = lines.indices.first(where: { $0 > headline && verdicts[$0] == nil && lines[$0].isProse })
+        // Bylines and release lines under the headline.
+        for index in (headline + 1)..<min(count, headline + 6) where verdicts[index] == nil {
+            let line = lines[index]
+            if let firstProse, index > firstProse { break }
+            if hasLead(line, bytes: bytes, leads: releaseLeads, needsColon: false) && line.scalarCount <= 160 {
+                verdicts[index] = .markers
+            } else if isByline(line, hashes: hashes) {
+                verdicts[index] = .byline
+            }
+        }
+        guard let firstProse else { return }
+        for index in (firstProse + 1)..<max(firstProse + 1, count) where verdicts[index] == nil {
+            let line = lines[index]
+            if line.scalarCount <= 600 && hasLead(line, bytes: bytes, leads: sourceLeads, needsColon: true) {
+                verdicts[index] = .footer
+            } else if index + 3 >= count && line.scalarCount <= 200 && !line.hasDoubleQuote
+                && hasLead(line, bytes: bytes, leads: pointerLeads, needsColon: false)
+            {
+                verdicts[index] = .teasers
+            } else if line.scalarCount <= 160 && hasLead(line, bytes: bytes, leads: releaseLeads, needsColon: false) {
+                verdicts[index] = .markers
+            }
+        }
+        removeRepeatedLinks(lines, after: headline, verdicts: &verdicts, hashes: hashes)
+        removeAboutBlock(lines, firstProse: firstProse, verdicts: &verdicts, hashes: hashes, bytes: bytes)
+    }
+
+    /// "By Jane Doe", "December 8, 2016 | by Jane Doe", "Jane Doe, HealthDay Reporter".
+    private static func isByline(_ line: ArticleLineFacts, hashes: UnsafeBufferPointer<UInt64>) -> Bool {
+        guard !line.isLong, line.wordCount >= 2, line.wordCount <= 14, line.sentenceBreaks == 0, !line.isSpeech,
+            line.ending != .period || line.wordCount <= 6
+        else { return false }
+        let words = UnsafeBufferPointer(rebasing: hashes[line.wordStart..<(line.wordStart + line.wordCount)])
+        if let by = words.firstIndex(where: { byWords.contains($0) }), by + 1 < words.count {
+            // Before "by": nothing, or a date; after it: a name in capitals.
+            let before = words[..<by]
+            let dateLike = before.allSatisfy {
+                BoilerplateWordHash.isNumeric($0) || BoilerplateVocabulary.dateWords.contains($0)
+            }
+            return dateLike && line.capitalizedWords * 2 >= line.wordCount - by && line.verbWords <= 1
+        }
+        return line.wordCount <= 4 && line.capitalizedWords == line.wordCount && line.verbWords == 0
+            && bylineTitles.contains(words[words.count - 1])
+    }
+
+    /// Link text repeated next to itself (a teaser's title and its image's alt text): `A, A` or `A, LABEL, A` where
+    /// `A` is a title-shaped line of four words or more and `LABEL` a short line in capitals (the section name).
+    private static func removeRepeatedLinks(
+        _ lines: [ArticleLineFacts],
+        after headline: Int,
+        verdicts: inout [CleanRuleGroup?],
+        hashes: UnsafeBufferPointer<UInt64>
+    ) {
+        let count = lines.count
+        for index in (headline + 1)..<max(headline + 1, count) {
+            let line = lines[index]
+            guard line.isTitleLike, line.wordCount >= 4, !line.hasAtSign, line.ending != .colon else { continue }
+            let words = hashes[line.wordStart..<(line.wordStart + line.wordCount)]
+            for other in (index + 1)..<min(count, index + 3) {
+                let candidate = lines[other]
+                guard !candidate.isLong, candidate.wordCount == line.wordCount,
+                    hashes[candidate.wordStart..<(candidate.wordStart + candidate.wordCount)].elementsEqual(words)
+                else { continue }
+                if other == index + 2 {
+                    let label = lines[index + 1]
+                    guard !label.isLong, label.wordCount >= 1, label.wordCount <= 4, !label.hasLowercase,
+                        label.ending == .other
+                    else { break }
+                    verdicts[index + 1] = verdicts[index + 1] ?? .teasers
+                }
+                verdicts[index] = verdicts[index] ?? .teasers
+                verdicts[other] = verdicts[other] ?? .teasers
+                break
+            }
+        }
+    }
+
+    /// A press release's "About <organisation>" heading in the second half, whose next line speaks of the
+    /// organisation, and everything after it.
+    private static func removeAboutBlock(
+        _ lines: [ArticleLineFacts],
+        firstProse: Int,
+        verdicts: inout [CleanRuleGroup?],
+        hashes: UnsafeBufferPointer<UInt64>,
+        bytes: UnsafeBufferPointer<UInt8>
+    ) {
+        let count = lines.count
+        var index = max(firstProse + 1, count / 2)
+        while index + 1 < count {
+            defer { index += 1 }
+            let line = lines[index]
+            guard verdicts[index] == nil, !line.isLong, line.wordCount >= 2, line.wordCount <= 12,
+                line.ending == .other || line.ending == .colon, line.sentenceBreaks == 0,
+                aboutWords.contains(hashes[line.wordStart]), line.capitalizedWords >= 2
+            else { continue }
+            // The next kept line must name something of the heading: one of its capitalised words.
+            guard let next = ((index + 1)..<count).first(where: { verdicts[$0] == nil }) else { return }
+            let heading = Set(hashes[(line.wordStart + 1)..<(line.wordStart + line.wordCount)])
+            let nextWords = leadHashes(lines[next], bytes: bytes, limit: 8)
+            guard nextWords.contains(where: { heading.contains($0) && !glueWords.contains($0) }) else { continue }
+            for removed in index..<count where verdicts[removed] == nil { verdicts[removed] = .footer }
+            return
+        }
+    }
+
+    /// Words too common to tie a heading to the next line.
+    private static let glueWords = BoilerplateWordHash.set("the of and for a an in on at to de la le der die das")
+
+    /// True when the line opens (case-insensitively) with one of `leads`, followed by `:` (when `needsColon`;
+    /// a lead alone on the line also counts), or by a space, `:`, `,` or the end.
+    private static func hasLead(
+        _ line: ArticleLineFacts,
+        bytes: UnsafeBufferPointer<UInt8>,
+        leads: [[UInt8]],
+        needsColon: Bool
+    ) -> Bool {
+        leads: for lead in leads where lead.count <= line.byteCount {
+            for (offset, expected) in lead.enumerated() {
+                let byte = bytes[line.start + offset]
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if lower != expected { continue leads }
+            }
+            var index = line.start + lead.count
+            if index == line.end { return true }
+            if needsColon {
+                while index < line.end && bytes[index] == 0x20 { index += 1 }
+                if index < line.end && bytes[index] == UInt8(ascii: ":") { return true }
+                continue
+            }
+            let byte = bytes[index]
+            if byte == 0x20 || byte == UInt8(ascii: ":") || byte == UInt8(ascii: ",") { return true }
+        }
+        return false
+    }
+
+    /// Hashes of the first `limit` words of a line (long lines too).
+    private static func leadHashes(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [UInt64]
+    {
+        var found: [UInt64] = []
+        var hash = BoilerplateWordHash.seed
+        var inWord = false
+        var digit = false
+        var index = line.start
+        while index < line.end && found.count < limit {
+            let byte = bytes[index]
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isUpper || isLower || isDigit || byte >= 0x80 {
+                if !inWord {
+                    inWord = true
+                    hash = BoilerplateWordHash.seed
+                    digit = false
+                }
+                if isDigit { digit = true }
+                hash = BoilerplateWordHash.mix(hash, isUpper ? byte | 0x20 : byte)
+            } else if byte != UInt8(ascii: "'") || !inWord {
+                if inWord { found.append(BoilerplateWordHash.finish(hash, hasDigit: digit)) }
+                inWord = false
+            }
+            index += 1
+        }
+        if inWord && found.count < limit { found.append(BoilerplateWordHash.finish(hash, hasDigit: digit)) }
+        return found
+    }
+}
