@@ -55,6 +55,15 @@ enum ArticleEdgeRules {
         bytes: UnsafeBufferPointer<UInt8>
     ) {
         let count = lines.count
+        var headline = headline
+        // A release line in the headline's place ("EMBARGOED FOR RELEASE: ..." above the title).
+        while headline + 1 < count && lines[headline].scalarCount <= 160
+            && hasLead(lines[headline], bytes: bytes, leads: releaseLeads, needsColon: false)
+        {
+            verdicts[headline] = .markers
+            guard let next = ((headline + 1)..<count).first(where: { verdicts[$0] == nil }) else { return }
+            headline = next
+        }
         let firstProse = lines.indices.first(where: { $0 > headline && verdicts[$0] == nil && lines[$0].isProse })
         // Bylines and release lines under the headline.
         for index in (headline + 1)..<min(count, headline + 6) where verdicts[index] == nil {
@@ -71,16 +80,83 @@ enum ArticleEdgeRules {
             let line = lines[index]
             if line.scalarCount <= 600 && hasLead(line, bytes: bytes, leads: sourceLeads, needsColon: true) {
                 verdicts[index] = .footer
-            } else if index + 3 >= count && line.scalarCount <= 200 && !line.hasDoubleQuote
+            } else if line.scalarCount <= 200 && !line.hasDoubleQuote
+                && (index + 3 >= count || hasAddress(line, bytes: bytes))
                 && hasLead(line, bytes: bytes, leads: pointerLeads, needsColon: false)
             {
+                // A pointer away from the article: in the last lines, or anywhere with a web address.
                 verdicts[index] = .teasers
+            } else if index + 3 >= count && isReaderQuestion(line, hashes: hashes) {
+                verdicts[index] = .callsToAction
             } else if line.scalarCount <= 160 && hasLead(line, bytes: bytes, leads: releaseLeads, needsColon: false) {
                 verdicts[index] = .markers
             }
         }
         removeRepeatedLinks(lines, after: headline, verdicts: &verdicts, hashes: hashes)
         removeAboutBlock(lines, firstProse: firstProse, verdicts: &verdicts, hashes: hashes, bytes: bytes)
+    }
+
+    /// Words of a question put to the reader ("What do you think?", "Share your thoughts").
+    private static let opinionWords = BoilerplateWordHash.set(
+        "think thoughts opinion believe agree support comment comments pensez pensez-vous meinung opinión opinas"
+    )
+
+    /// A closing question to the reader: ends with `?` (or has one), addresses "you", asks for an opinion.
+    private static func isReaderQuestion(_ line: ArticleLineFacts, hashes: UnsafeBufferPointer<UInt64>) -> Bool {
+        guard !line.isLong, line.wordCount >= 3, line.wordCount <= 40, !line.hasDoubleQuote, line.reportingWords == 0,
+            line.ending == .question || line.ending == .exclamation
+        else { return false }
+        let words = UnsafeBufferPointer(rebasing: hashes[line.wordStart..<(line.wordStart + line.wordCount)])
+        return words.contains(where: { BoilerplateVocabulary.personWords.contains($0) })
+            && words.contains(where: { opinionWords.contains($0) })
+    }
+
+    /// True when the line holds a web address (`www.`, `://`, or a `.com`/`.org`/`.gov`/`.edu` domain).
+    private static func hasAddress(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.byteCount >= 5 else { return false }
+        for index in line.start..<(line.end - 4) {
+            let a = bytes[index]
+            if a == UInt8(ascii: ":") && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/")
+            {
+                return true
+            }
+            if a | 0x20 == UInt8(ascii: "w") && bytes[index + 1] | 0x20 == UInt8(ascii: "w")
+                && bytes[index + 2] | 0x20 == UInt8(ascii: "w") && bytes[index + 3] == UInt8(ascii: ".")
+            {
+                return true
+            }
+            if a == UInt8(ascii: ".") && index + 4 <= line.end {
+                let tld = (bytes[index + 1] | 0x20, bytes[index + 2] | 0x20, bytes[index + 3] | 0x20)
+                let known =
+                    tld == (0x63, 0x6F, 0x6D) || tld == (0x6F, 0x72, 0x67) || tld == (0x67, 0x6F, 0x76)
+                    || tld == (0x65, 0x64, 0x75)
+                let boundary = index + 4 == line.end || !CleanMarkupTags.isLetter(bytes[index + 4])
+                if known && boundary && index > line.start && CleanMarkupTags.isLetter(bytes[index - 1]) { return true }
+            }
+        }
+        return false
+    }
+
+    /// An embedded post the article quotes ("... pic.twitter.com/x — Name (@handle) May 5, 2017"): article text.
+    /// - Parameters:
+    ///   - line: the line.
+    ///   - bytes: the document's bytes.
+    static func isEmbeddedPost(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.byteCount >= 8, line.hasAtSign || line.isLong else { return false }
+        let pic = Array("pic.twitter.com".utf8)
+        var index = line.start
+        while index + 2 < line.end {
+            if bytes[index] == UInt8(ascii: "(") && bytes[index + 1] == UInt8(ascii: "@") && line.digitCount >= 4 {
+                return true
+            }
+            if index + pic.count <= line.end && bytes[index] == UInt8(ascii: "p")
+                && Array(bytes[index..<(index + pic.count)]) == pic
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// "By Jane Doe", "December 8, 2016 | by Jane Doe", "Jane Doe, HealthDay Reporter".
@@ -147,6 +223,10 @@ enum ArticleEdgeRules {
         while index + 1 < count {
             defer { index += 1 }
             let line = lines[index]
+            if verdicts[index] == nil && startsWithGluedAbout(line, bytes: bytes) {
+                for removed in index..<count where verdicts[removed] == nil { verdicts[removed] = .footer }
+                return
+            }
             guard verdicts[index] == nil, !line.isLong, line.wordCount >= 2, line.wordCount <= 12,
                 line.ending == .other || line.ending == .colon, line.sentenceBreaks == 0,
                 aboutWords.contains(hashes[line.wordStart]), line.capitalizedWords >= 2
@@ -159,6 +239,28 @@ enum ArticleEdgeRules {
             for removed in index..<count where verdicts[removed] == nil { verdicts[removed] = .footer }
             return
         }
+    }
+
+    /// "About Example UniversityExample University is ...": an "About" heading glued to its paragraph by the scraper
+    /// (a lowercase or capital letter directly followed by a capital and a lowercase letter, in the first 80 bytes).
+    private static func startsWithGluedAbout(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let about = Array("About ".utf8)
+        guard line.byteCount > 40, Array(bytes[line.start..<(line.start + about.count)]) == about else { return false }
+        let limit = min(line.end - 2, line.start + 80)
+        var index = line.start + about.count + 1
+        while index < limit {
+            let a = bytes[index]
+            let b = bytes[index + 1]
+            let c = bytes[index + 2]
+            let aLetter = (a >= 0x61 && a <= 0x7A) || (a >= 0x41 && a <= 0x5A)
+            if aLetter && b >= 0x41 && b <= 0x5A && c >= 0x61 && c <= 0x7A && bytes[index - 1] != 0x20
+                && (a >= 0x61 || (bytes[index - 1] >= 0x41 && bytes[index - 1] <= 0x5A))
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     /// Words too common to tie a heading to the next line.

@@ -168,12 +168,11 @@ struct ArticleTextCleaner: Sendable {
                 verdicts[index] = classifier.classify(lines[index], bytes: bytes, hashes: hashes)
             }
             blockRules.apply(to: lines, verdicts: &verdicts, hashes: hashes, classifier: classifier)
-            let headline = lines.indices.first(where: { verdicts[$0] == nil })
-            if let headline {
+            if let first = lines.indices.first(where: { verdicts[$0] == nil }) {
                 let before = verdicts
                 ArticleEdgeRules.apply(
                     lines,
-                    headline: headline,
+                    headline: first,
                     verdicts: &verdicts,
                     hashes: hashes,
                     bytes: bytes
@@ -182,7 +181,12 @@ struct ArticleTextCleaner: Sendable {
                     if let group = verdicts[index], !groups.contains(group) { verdicts[index] = before[index] }
                 }
             }
+            // Embedded posts the article quotes are article text, whatever their handles and links look like.
+            for index in lines.indices where verdicts[index] != nil && verdicts[index] != .custom {
+                if ArticleEdgeRules.isEmbeddedPost(lines[index], bytes: bytes) { verdicts[index] = nil }
+            }
             ruleVerdicts = verdicts
+            let headline = lines.indices.first(where: { verdicts[$0] == nil })
             if groups.contains(.title), let headline {
                 trimTitle(lines, headline: headline, verdicts: &verdicts, kept: &kept, bytes: bytes, hashes: hashes)
                 if kept[headline] != lines[headline].start..<lines[headline].end { cuts[headline] = .title }
@@ -214,6 +218,9 @@ struct ArticleTextCleaner: Sendable {
             base.withUnsafeBufferPointer { base in
                 vector.withUnsafeMutableBufferPointer { vector in
                     for index in lines.indices where verdicts[index] == nil && index != headline {
+                        if lines[index].hasAtSign && ArticleEdgeRules.isEmbeddedPost(lines[index], bytes: bytes) {
+                            continue
+                        }
                         BoilerplateLineFeatures.vector(
                             at: index,
                             base: base,
