@@ -14,7 +14,7 @@
 /// against each whole line (a paragraph unit of the text after Unicode and markup repair), never against the
 /// text as a whole, so their cost stays proportional to the number of lines.
 struct CleanConfiguration: Sendable, Equatable {
-    /// Rule groups that run (`rule_groups`). Default: every group in ``CleanRuleGroup``.
+    /// Rule groups that run (`rule_groups`). Default: every group in ``CleanRuleGroup`` but `model` (opt-in).
     var ruleGroups: Set<CleanRuleGroup>
     /// Extra whole lines to drop, compared case-insensitively after trimming (`drop_lines`). Default: none.
     var dropLines: [String]
@@ -43,7 +43,7 @@ struct CleanConfiguration: Sendable, Equatable {
 
     /// Creates a configuration; every parameter has the documented default.
     init(
-        ruleGroups: Set<CleanRuleGroup> = Set(CleanRuleGroup.allCases),
+        ruleGroups: Set<CleanRuleGroup> = CleanRuleGroup.defaultGroups,
         dropLines: [String] = [],
         dropPatterns: [String] = [],
         boilerplatePhrases: [String] = CleanConfiguration.defaultBoilerplatePhrases,

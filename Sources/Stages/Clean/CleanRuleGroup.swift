@@ -41,6 +41,10 @@ enum CleanRuleGroup: String, CaseIterable, Sendable, Hashable, Codable, Comparab
     /// Bylines under the headline ("By Jane Doe", "Jane Doe, Staff Reporter"); the name becomes `author`.
     case byline
 
+    /// The groups that run by default: all but `model`, which is opt-in (`rule_groups: [..., model]`) until it keeps
+    /// short articles whole (on the wild set it removes more dirt, but it also judges lines of very short documents).
+    static let defaultGroups = Set(allCases).subtracting([.model])
+
     /// Positions of the groups in `allCases`, for flag arrays read in hot loops.
     enum Index {
         static let unicode = 0
