@@ -65,7 +65,8 @@ import Testing
         #expect(
             errors("type: clean\nrule_groups: [teasers, adverts]") == [
                 "stages[0].rule_groups[1]: expected one of unicode, markup, markers, navigation, calls_to_action, "
-                    + "share, contact, footer, captions, teasers, layout, phrases, custom, headline, found \"adverts\""
+                    + "share, contact, footer, captions, teasers, layout, phrases, custom, headline, title, model, byline, "
+                    + "found \"adverts\""
             ]
         )
     }

@@ -296,31 +296,6 @@ enum ArticleEdgeRules {
     /// Hashes of the first `limit` words of a line (long lines too).
     private static func leadHashes(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> [UInt64]
     {
-        var found: [UInt64] = []
-        var hash = BoilerplateWordHash.seed
-        var inWord = false
-        var digit = false
-        var index = line.start
-        while index < line.end && found.count < limit {
-            let byte = bytes[index]
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            let isLower = byte >= 0x61 && byte <= 0x7A
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            if isUpper || isLower || isDigit || byte >= 0x80 {
-                if !inWord {
-                    inWord = true
-                    hash = BoilerplateWordHash.seed
-                    digit = false
-                }
-                if isDigit { digit = true }
-                hash = BoilerplateWordHash.mix(hash, isUpper ? byte | 0x20 : byte)
-            } else if byte != UInt8(ascii: "'") || !inWord {
-                if inWord { found.append(BoilerplateWordHash.finish(hash, hasDigit: digit)) }
-                inWord = false
-            }
-            index += 1
-        }
-        if inWord && found.count < limit { found.append(BoilerplateWordHash.finish(hash, hasDigit: digit)) }
-        return found
+        BoilerplateWordHash.leadingWords(bytes, from: line.start, to: line.end, limit: limit)
     }
 }

@@ -358,32 +358,12 @@ enum BoilerplateLineFeatures {
     /// Hashes of the first two words of a long line, and how many were found (at most 2).
     private static func leadWords(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, Int)
     {
-        var found: [UInt64] = []
-        var index = line.start
-        let limit = min(line.end, line.start + 80)
-        var hash = BoilerplateWordHash.seed
-        var inWord = false
-        var digit = false
-        while index < limit && found.count < 2 {
-            let byte = bytes[index]
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            let isLower = byte >= 0x61 && byte <= 0x7A
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            if isUpper || isLower || isDigit || byte >= 0xC3 || (byte & 0xC0 == 0x80 && inWord) {
-                if !inWord {
-                    inWord = true
-                    hash = BoilerplateWordHash.seed
-                    digit = false
-                }
-                if isDigit { digit = true }
-                hash = BoilerplateWordHash.mix(hash, isUpper ? byte | 0x20 : byte)
-            } else if byte != UInt8(ascii: "'") || !inWord {
-                if inWord { found.append(BoilerplateWordHash.finish(hash, hasDigit: digit)) }
-                inWord = false
-            }
-            index += 1
-        }
-        if inWord && found.count < 2 { found.append(BoilerplateWordHash.finish(hash, hasDigit: digit)) }
+        let found = BoilerplateWordHash.leadingWords(
+            bytes,
+            from: line.start,
+            to: min(line.end, line.start + 80),
+            limit: 2
+        )
         return (found.first ?? 0, found.count > 1 ? found[1] : 0, found.count)
     }
 }

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Cuts the furniture out of a line that mixes it with article text, keeping the rest of the line.
 ///
 /// ```
@@ -172,7 +174,7 @@ enum BoilerplateLineTrimmer {
             while index < segment.count && !isWordByte(segment[index]) { index += 1 }
             guard index < segment.count else { break }
             var word = Word(
-                hash: BoilerplateWordHash.seed,
+                hash: FNV1a.offsetBasis,
                 length: 0,
                 isCapitalized: segment[index] >= 0x41 && segment[index] <= 0x5A,
                 isNumber: true,
@@ -186,17 +188,15 @@ enum BoilerplateLineTrimmer {
                     && word.length > 0
                 {
                     word.isDomain = true
-                    word.hash = BoilerplateWordHash.mix(word.hash, byte)
+                    word.hash = FNV1a.adding(byte, to: word.hash)
                     index += 1
                     continue
                 }
                 guard isWordByte(byte) || (byte == UInt8(ascii: "'") && word.length > 0) else { break }
                 if byte != UInt8(ascii: "'") {
-                    let isUpper = byte >= 0x41 && byte <= 0x5A
-                    let isDigit = byte >= 0x30 && byte <= 0x39
-                    if isDigit { hasDigit = true } else { word.isNumber = false }
-                    if byte >= 0x61 && byte <= 0x7A { word.isAllCapitals = false }
-                    word.hash = BoilerplateWordHash.mix(word.hash, isUpper ? byte | 0x20 : byte)
+                    if UTF8Byte.isASCIIDigit(byte) { hasDigit = true } else { word.isNumber = false }
+                    if UTF8Byte.isASCIILowercase(byte) { word.isAllCapitals = false }
+                    word.hash = FNV1a.adding(UTF8Byte.lowercasedASCII(byte), to: word.hash)
                     word.length += 1
                 }
                 index += 1

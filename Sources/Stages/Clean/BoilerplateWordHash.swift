@@ -29,6 +29,38 @@ enum BoilerplateWordHash {
         return finish(value, hasDigit: digit)
     }
 
+    /// Hashes of the first words of `bytes[start..<end]`, at most `limit` of them.
+    ///
+    /// A word is a run of ASCII letters and digits and of non-ASCII letters (lead bytes from `0xC3` with their
+    /// continuation bytes), so `U+00A0` and the Latin-1 punctuation (`«`, `·`) separate words; an apostrophe inside a
+    /// word is skipped.
+    static func leadingWords(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, limit: Int) -> [UInt64]
+    {
+        var found: [UInt64] = []
+        var hash = FNV1a.offsetBasis
+        var inWord = false
+        var digit = false
+        var index = start
+        while index < end && found.count < limit {
+            let byte = bytes[index]
+            if UTF8Byte.isASCIIAlphanumeric(byte) || byte >= 0xC3 || (UTF8Byte.isContinuation(byte) && inWord) {
+                if !inWord {
+                    inWord = true
+                    hash = FNV1a.offsetBasis
+                    digit = false
+                }
+                if UTF8Byte.isASCIIDigit(byte) { digit = true }
+                hash = FNV1a.adding(UTF8Byte.lowercasedASCII(byte), to: hash)
+            } else if byte != UInt8(ascii: "'") || !inWord {
+                if inWord { found.append(finish(hash, hasDigit: digit)) }
+                inWord = false
+            }
+            index += 1
+        }
+        if inWord && found.count < limit { found.append(finish(hash, hasDigit: digit)) }
+        return found
+    }
+
     /// Hashes each word of a space-separated list into a set.
     static func set(_ words: String) -> CleanWordHashSet {
         CleanWordHashSet(words: words)
