@@ -56,11 +56,8 @@ public struct KeywordTaggerStage: ConfigurableStage, DocumentStage {
     /// Tags one document.
     public func process(_ document: Document, context: StageContext) async throws -> StageResult {
         let text = Array(document.text.lowercased().utf8)
-        var found: [JSONValue] = []
-        for (keyword, original) in zip(lowercasedKeywords, options.keywords) where Self.containsWord(keyword, in: text)
-        {
-            found.append(.string(original))
-        }
+        let found = zip(lowercasedKeywords, options.keywords).filter { Self.containsWord($0.0, in: text) }
+            .map { JSONValue.string($0.1) }
         if found.isEmpty, options.dropUntagged { return .drop(reason: "no keyword") }
         var tagged = document
         tagged.fields[options.field] = .array(found)
@@ -71,17 +68,13 @@ public struct KeywordTaggerStage: ConfigurableStage, DocumentStage {
     /// Whether `word` occurs in `text` with no letter or digit on either side.
     static func containsWord(_ word: [UInt8], in text: [UInt8]) -> Bool {
         guard !word.isEmpty, word.count <= text.count else { return false }
-        func isWordByte(_ byte: UInt8) -> Bool {
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
-        }
-        var start = 0
-        while start + word.count <= text.count {
-            if text[start] == word[0], text[start..<start + word.count].elementsEqual(word) {
-                let before = start == 0 || !isWordByte(text[start - 1])
-                let after = start + word.count == text.count || !isWordByte(text[start + word.count])
-                if before && after { return true }
+        for start in 0...(text.count - word.count) where text[start] == word[0] {
+            let end = start + word.count
+            if text[start..<end].elementsEqual(word), start == 0 || !UTF8Byte.isWordByte(text[start - 1]),
+                end == text.count || !UTF8Byte.isWordByte(text[end])
+            {
+                return true
             }
-            start += 1
         }
         return false
     }
