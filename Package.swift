@@ -85,6 +85,17 @@ let package = Package(
             dependencies: ["KeywordTagger", "Pipeline", "PipelineCLI", "Stages"],
             path: "Examples/KeywordTagger/Sources/keyword-pipeline-run"
         ),
+        // An example of a user's own output stage: a TSV sink that works with run --shard, --resume and stream.
+        .target(
+            name: "TSVExport",
+            dependencies: ["Pipeline"],
+            path: "Examples/TSVExport/Sources/TSVExport"
+        ),
+        .executableTarget(
+            name: "tsv-pipeline-run",
+            dependencies: ["TSVExport", "Pipeline", "PipelineCLI", "Stages"],
+            path: "Examples/TSVExport/Sources/tsv-pipeline-run"
+        ),
         // Benchmarks: built by scripts/benchmark-stages.sh in release mode; not part of the product.
         .executableTarget(
             name: "stage-benchmark",
@@ -131,6 +142,11 @@ let package = Package(
             name: "KeywordTaggerTests",
             dependencies: ["KeywordTagger", "Pipeline"],
             path: "Examples/KeywordTagger/Tests/KeywordTaggerTests"
+        ),
+        .testTarget(
+            name: "TSVExportTests",
+            dependencies: ["TSVExport", "Pipeline"],
+            path: "Examples/TSVExport/Tests/TSVExportTests"
         ),
     ]
 )

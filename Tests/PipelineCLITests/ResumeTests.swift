@@ -1,8 +1,4 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#endif
 import Testing
 
 /// `--resume`: an interrupted run continues where the committed outputs end; a finished run resumed writes the
@@ -58,57 +54,26 @@ import Testing
         #expect(try await tool.run(["run", "p.yaml"], in: reference.url).status == 0)
         let input = reference.read("in.jsonl")
         let lines = input.split(separator: "\n").map { $0 + "\n" }
-        // The first part fits in the pipe's buffer (64 KiB), so writing it does not wait for the run to read.
         let firstPart = lines.prefix(300).joined()
-        #expect(firstPart.utf8.count < 60_000)
 
         let scratch = Scratch()
         setUp(scratch, documents: documents)
         let pipe = scratch.path("in.jsonl")
-        try FileManager.default.removeItem(atPath: pipe)
-        #expect(mkfifo(pipe, 0o600) == 0)
-        // The test holds the pipe open for reading and writing: opening does not wait for the run, and a write
-        // never fails for want of a reader.
-        let writer = open(pipe, O_RDWR)
-        #expect(writer >= 0)
-        let firstBytes = Array(firstPart.utf8)
-        #expect(firstBytes.withUnsafeBytes { write(writer, $0.baseAddress, $0.count) } == firstBytes.count)
-        let process = Process()
-        process.executableURL = tool.url
-        process.arguments = [
-            "run", "p.yaml", "--log-format", "json", "--metrics-file", "metrics.prom", "--metrics-interval", "1",
-        ]
-        process.currentDirectoryURL = scratch.url
-        let error = Pipe()
-        process.standardError = error
-        let errors = PipeCapture(reading: error.fileHandleForReading)
-        let exit = try ProcessExit(starting: process)
-        try await Readiness.wait(for: "a first batch read", unless: exit) {
-            (Readiness.metric("pipeline_input_records_total", inFile: scratch.path("metrics.prom")) ?? 0) > 0
-        }
-        process.terminate()
-        let status = try await exit.wait()
-        let stopped = try await errors.text()
-        close(writer)
-        #expect(status == 143, "\(stopped)")
-        #expect(stopped.contains("interrupted by SIGTERM"))
-        let committed = try #require(Self.inputRecords(in: stopped), "\(stopped)")
+        let stopped = try await InterruptedRun(
+            tool: tool,
+            arguments: ["p.yaml"],
+            pipe: pipe,
+            firstPart: firstPart,
+            in: scratch.url
+        )
+        #expect(stopped.status == 143, "\(stopped.stderr)")
+        #expect(stopped.stderr.contains("interrupted by SIGTERM"))
+        let committed = try #require(stopped.inputRecords, "\(stopped.stderr)")
         #expect(committed > 0 && committed <= 300)
-        #expect(stopped.contains("total: \(committed) in = \(committed) written + 0 dropped + 0 dead-lettered"))
+        #expect(stopped.stderr.contains("total: \(committed) in = \(committed) written + 0 dropped + 0 dead-lettered"))
 
-        // The resumed run reads the whole input through the pipe, written on a thread of its own since the pipe
-        // holds only part of it until the run reads.
-        Thread.detachNewThread {
-            let feeder = open(pipe, O_RDWR)
-            guard feeder >= 0 else { return }
-            var bytes = Array(input.utf8)[...]
-            while !bytes.isEmpty {
-                let written = bytes.withUnsafeBytes { write(feeder, $0.baseAddress, $0.count) }
-                guard written > 0 else { break }
-                bytes = bytes.dropFirst(written)
-            }
-            close(feeder)
-        }
+        // The resumed run reads the whole input again through the pipe.
+        InterruptedRun.feed(input, to: pipe)
         let resumed = try await tool.run(["run", "p.yaml", "--resume"], in: scratch.url)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("resumed after \(committed) input records completed by an earlier run"))
