@@ -115,7 +115,7 @@ let package = Package(
         // Writes the summarizer's sentence features for scripts/train-summarizer.py; uses the summarizer's internals.
         .executableTarget(
             name: "summary-features",
-            dependencies: ["Stages"],
+            dependencies: ["Stages", "Pipeline"],
             path: "Tools/summary-features"
         ),
         // Writes the clean stage's line features for scripts/train-clean-model.sh; uses the cleaner's internals.

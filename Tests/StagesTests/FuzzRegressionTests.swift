@@ -19,7 +19,7 @@ struct StagesFuzzRegressionTests {
     /// (it has no final punctuation).
     @Test(arguments: ["\u{201D}", "\u{2019}", "\u{BB}", "\"\u{201D}", " \u{201D} "])
     func firstLineOfClosersIsAHeadline(firstLine: String) {
-        let article = NewsSentenceSplitter().split(firstLine + "\nThe talks resumed. They ended.")
+        let article = SentenceSplitter().split(firstLine + "\nThe talks resumed. They ended.")
         #expect(
             article
                 == SplitArticle(
@@ -32,7 +32,7 @@ struct StagesFuzzRegressionTests {
     /// The fuzzer's input (an article whose first line is `” `), through the stage as news.yaml configures it.
     @Test func fuzzerInputThroughTheStage() async throws {
         let text = try Self.fixture("summarize-closer-headline.txt")
-        let article = NewsSentenceSplitter().split(text)
+        let article = SentenceSplitter().split(text)
         #expect(article.headline == "\u{201D}")
         #expect(article.sentences.count == 5)
         let stage = SummarizeStage(

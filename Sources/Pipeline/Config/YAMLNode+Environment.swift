@@ -208,21 +208,13 @@ extension YAMLNode {
     private static func parseReference(_ reference: ArraySlice<UInt8>) -> (name: String, fallback: String?)? {
         let colon = reference.firstIndex(of: UInt8(ascii: ":"))
         let name = reference[..<(colon ?? reference.endIndex)]
-        guard let first = name.first, !isDigit(first), name.allSatisfy({ isDigit($0) || isLetterOrUnderscore($0) })
+        guard let first = name.first, !UTF8Byte.isASCIIDigit(first),
+            name.allSatisfy({ UTF8Byte.isASCIIAlphanumeric($0) || $0 == UInt8(ascii: "_") })
         else { return nil }
         guard let colon else { return (String(decoding: name, as: UTF8.self), nil) }
         let rest = reference[(colon + 1)...]
         guard rest.first == UInt8(ascii: "-") else { return nil }
         return (String(decoding: name, as: UTF8.self), String(decoding: rest.dropFirst(), as: UTF8.self))
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
-    }
-
-    private static func isLetterOrUnderscore(_ byte: UInt8) -> Bool {
-        let lower = byte | 0x20
-        return byte == UInt8(ascii: "_") || (lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z"))
     }
 
     /// Whether a mapping key names something secret.

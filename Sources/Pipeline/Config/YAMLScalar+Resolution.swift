@@ -30,7 +30,8 @@ extension YAMLScalar {
             let digits = utf8[2...]
             let valid = digits.allSatisfy { byte in
                 if radix == 8 { return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "7") }
-                return isDigit(byte) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "f"))
+                return UTF8Byte.isASCIIDigit(byte)
+                    || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "f"))
             }
             guard valid else { return nil }
             return (false, text.dropFirst(2), radix)
@@ -41,7 +42,7 @@ extension YAMLScalar {
             negative = first == UInt8(ascii: "-")
             start = 1
         }
-        guard start < utf8.count, utf8[start...].allSatisfy(isDigit) else { return nil }
+        guard start < utf8.count, utf8[start...].allSatisfy(UTF8Byte.isASCIIDigit) else { return nil }
         return (negative, text.dropFirst(start), 10)
     }
 
@@ -52,13 +53,13 @@ extension YAMLScalar {
         var index = 0
         if index < utf8.count, utf8[index] == UInt8(ascii: "-") || utf8[index] == UInt8(ascii: "+") { index += 1 }
         var mantissaDigits = 0
-        while index < utf8.count, isDigit(utf8[index]) {
+        while index < utf8.count, UTF8Byte.isASCIIDigit(utf8[index]) {
             index += 1
             mantissaDigits += 1
         }
         if index < utf8.count, utf8[index] == UInt8(ascii: ".") {
             index += 1
-            while index < utf8.count, isDigit(utf8[index]) {
+            while index < utf8.count, UTF8Byte.isASCIIDigit(utf8[index]) {
                 index += 1
                 mantissaDigits += 1
             }
@@ -68,7 +69,7 @@ extension YAMLScalar {
             index += 1
             if index < utf8.count, utf8[index] == UInt8(ascii: "-") || utf8[index] == UInt8(ascii: "+") { index += 1 }
             var exponentDigits = 0
-            while index < utf8.count, isDigit(utf8[index]) {
+            while index < utf8.count, UTF8Byte.isASCIIDigit(utf8[index]) {
                 index += 1
                 exponentDigits += 1
             }
@@ -107,9 +108,5 @@ extension YAMLScalar {
             }
         }
         return result + "\""
-    }
-
-    private static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 }

@@ -169,17 +169,19 @@ public struct JSONParser: Sendable {
             let start = position
             var isInteger = true
             if bytes[position] == UInt8(ascii: "-") { position += 1 }
-            guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
+            guard position < bytes.count, UTF8Byte.isASCIIDigit(bytes[position]) else { throw error("invalid number") }
             if bytes[position] == UInt8(ascii: "0") {
                 position += 1
             } else {
-                while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+                while position < bytes.count, UTF8Byte.isASCIIDigit(bytes[position]) { position += 1 }
             }
             if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
                 isInteger = false
                 position += 1
-                guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
-                while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+                guard position < bytes.count, UTF8Byte.isASCIIDigit(bytes[position]) else {
+                    throw error("invalid number")
+                }
+                while position < bytes.count, UTF8Byte.isASCIIDigit(bytes[position]) { position += 1 }
             }
             if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
                 isInteger = false
@@ -188,8 +190,10 @@ public struct JSONParser: Sendable {
                 {
                     position += 1
                 }
-                guard position < bytes.count, isDigit(bytes[position]) else { throw error("invalid number") }
-                while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+                guard position < bytes.count, UTF8Byte.isASCIIDigit(bytes[position]) else {
+                    throw error("invalid number")
+                }
+                while position < bytes.count, UTF8Byte.isASCIIDigit(bytes[position]) { position += 1 }
             }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
             if isInteger, let value = Int64(text) { return .integer(value) }
@@ -198,8 +202,6 @@ public struct JSONParser: Sendable {
             guard value.isFinite else { throw SyntaxError(message: "number out of range", offset: start) }
             return .double(value)
         }
-
-        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
         mutating func parseString() throws(SyntaxError) -> String {
             position += 1

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Rules for the furniture at the edges of an article: bylines under the headline, source and pointer notes at the
 /// end, press-release "About" blocks and release lines, and link text repeated next to itself.
 ///
@@ -130,8 +132,8 @@ enum ArticleEdgeRules {
                 let known =
                     tld == (0x63, 0x6F, 0x6D) || tld == (0x6F, 0x72, 0x67) || tld == (0x67, 0x6F, 0x76)
                     || tld == (0x65, 0x64, 0x75)
-                let boundary = index + 4 == line.end || !CleanMarkupTags.isLetter(bytes[index + 4])
-                if known && boundary && index > line.start && CleanMarkupTags.isLetter(bytes[index - 1]) { return true }
+                let boundary = index + 4 == line.end || !UTF8Byte.isASCIILetter(bytes[index + 4])
+                if known && boundary && index > line.start && UTF8Byte.isASCIILetter(bytes[index - 1]) { return true }
             }
         }
         return false
@@ -252,9 +254,9 @@ enum ArticleEdgeRules {
             let a = bytes[index]
             let b = bytes[index + 1]
             let c = bytes[index + 2]
-            let aLetter = (a >= 0x61 && a <= 0x7A) || (a >= 0x41 && a <= 0x5A)
-            if aLetter && b >= 0x41 && b <= 0x5A && c >= 0x61 && c <= 0x7A && bytes[index - 1] != 0x20
-                && (a >= 0x61 || (bytes[index - 1] >= 0x41 && bytes[index - 1] <= 0x5A))
+            let aLetter = UTF8Byte.isASCIILowercase(a) || UTF8Byte.isASCIIUppercase(a)
+            if aLetter && UTF8Byte.isASCIIUppercase(b) && UTF8Byte.isASCIILowercase(c) && bytes[index - 1] != 0x20
+                && (a >= 0x61 || UTF8Byte.isASCIIUppercase(bytes[index - 1]))
             {
                 return true
             }
@@ -277,7 +279,7 @@ enum ArticleEdgeRules {
         leads: for lead in leads where lead.count <= line.byteCount {
             for (offset, expected) in lead.enumerated() {
                 let byte = bytes[line.start + offset]
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                let lower = UTF8Byte.lowercasedASCII(byte)
                 if lower != expected { continue leads }
             }
             var index = line.start + lead.count

@@ -84,9 +84,9 @@ enum ArticleLineScanner {
             let byte = bytes[index]
             if byte & 0xC0 != 0x80 { scalars += 1 }
             if byte < 0x80 {
-                let isUpper = byte >= 0x41 && byte <= 0x5A
-                let isLower = byte >= 0x61 && byte <= 0x7A
-                let isDigit = byte >= 0x30 && byte <= 0x39
+                let isUpper = UTF8Byte.isASCIIUppercase(byte)
+                let isLower = UTF8Byte.isASCIILowercase(byte)
+                let isDigit = UTF8Byte.isASCIIDigit(byte)
                 if isUpper || isLower || isDigit {
                     if !inWord {
                         inWord = true
@@ -214,8 +214,8 @@ enum ArticleLineScanner {
     @inline(__always)
     private static func startsSentence(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, end: Int) -> Bool {
         let byte = bytes[index]
-        if byte >= 0x41 && byte <= 0x5A { return true }
-        if byte >= 0x30 && byte <= 0x39 { return true }
+        if UTF8Byte.isASCIIUppercase(byte) { return true }
+        if UTF8Byte.isASCIIDigit(byte) { return true }
         if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { return true }
         if byte == 0xE2 && index + 2 < end && bytes[index + 1] == 0x80 {
             return bytes[index + 2] == 0x9C || bytes[index + 2] == 0x98

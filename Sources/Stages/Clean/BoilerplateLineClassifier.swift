@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Decides, line by line, whether a line is boilerplate and which rule group says so.
 ///
 /// Every rule looks at the general shape of a line, not at one site's wording: a short line made only of interface
@@ -344,7 +346,7 @@ struct BoilerplateLineClassifier: Sendable {
     private func colonFollowsFirstWord(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = line.start
         if bytes[index] == UInt8(ascii: "(") { index += 1 }
-        while index < line.end && CleanMarkupTags.isLetter(bytes[index]) { index += 1 }
+        while index < line.end && UTF8Byte.isASCIILetter(bytes[index]) { index += 1 }
         return index < line.end && bytes[index] == UInt8(ascii: ":")
     }
 
@@ -437,7 +439,7 @@ struct BoilerplateLineClassifier: Sendable {
                     byte = UInt8(ascii: "'")
                     index += 2
                 }
-                let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+                let lower = UTF8Byte.lowercasedASCII(byte)
                 if lower != expected { continue prefixes }
                 index += 1
                 if index >= line.end { continue prefixes }

@@ -176,7 +176,7 @@ enum BoilerplateLineTrimmer {
             var word = Word(
                 hash: FNV1a.offsetBasis,
                 length: 0,
-                isCapitalized: segment[index] >= 0x41 && segment[index] <= 0x5A,
+                isCapitalized: UTF8Byte.isASCIIUppercase(segment[index]),
                 isNumber: true,
                 isDomain: false,
                 isAllCapitals: true
@@ -210,6 +210,6 @@ enum BoilerplateLineTrimmer {
     /// Letters, digits and non-ASCII bytes.
     @inline(__always)
     private static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
+        UTF8Byte.isASCIIDigit(byte) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte >= 0x80
     }
 }

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Finds configured boilerplate phrases inside a line, case-insensitively, in time linear in the line's length.
 ///
 /// Phrases and lines are folded the same way: ASCII lowercased, curly apostrophes (`’`) read as `'`. A table of
@@ -46,7 +48,7 @@ struct BoilerplatePhraseMatcher: Sendable {
                     buffer[length] = UInt8(ascii: "'")
                     index += 3
                 } else {
-                    buffer[length] = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+                    buffer[length] = UTF8Byte.lowercasedASCII(byte)
                     index += 1
                 }
                 length += 1
@@ -95,7 +97,7 @@ struct BoilerplatePhraseMatcher: Sendable {
                 result.append(UInt8(ascii: "'"))
                 index += 3
             } else {
-                result.append((byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte)
+                result.append(UTF8Byte.lowercasedASCII(byte))
                 index += 1
             }
         }

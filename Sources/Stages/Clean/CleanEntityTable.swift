@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Character references of HTML: the named entities of HTML 4 and the common HTML5 ones, plus numeric references.
 enum CleanEntityTable {
     /// Named entities that stand for one Unicode scalar, without `&` and `;`.
@@ -95,7 +97,7 @@ enum CleanEntityTable {
             while index < count && digits < 8 {
                 let byte = bytes[index]
                 let digit: UInt32
-                if byte >= 0x30 && byte <= 0x39 {
+                if UTF8Byte.isASCIIDigit(byte) {
                     digit = UInt32(byte - 0x30)
                 } else if hex && (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x66 {
                     digit = UInt32((byte | 0x20) - 0x61 + 10)
@@ -113,7 +115,7 @@ enum CleanEntityTable {
             return (value, length)
         }
         let nameStart = index
-        while index < count && index - nameStart <= longestName && CleanMarkupTags.isLetterOrDigit(bytes[index]) {
+        while index < count && index - nameStart <= longestName && UTF8Byte.isASCIIAlphanumeric(bytes[index]) {
             index += 1
         }
         guard index > nameStart, index < count, bytes[index] == UInt8(ascii: ";") else { return nil }

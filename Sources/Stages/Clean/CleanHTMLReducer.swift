@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// Reduces an HTML document to plain text with one paragraph per block, using a byte-level tag scanner.
 ///
@@ -199,7 +200,7 @@ struct CleanHTMLReducer: Sendable {
         return prefix.withUTF8Buffer { expected in
             for offset in 0..<length {
                 let byte = bytes[index + offset]
-                let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+                let lower = UTF8Byte.lowercasedASCII(byte)
                 if lower != expected[offset] { return false }
             }
             return true

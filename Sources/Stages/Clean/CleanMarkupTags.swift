@@ -75,12 +75,15 @@ enum CleanMarkupTags {
             closing = true
             index += 1
         }
-        guard index < count, isLetter(bytes[index]) else { return nil }
+        guard index < count, UTF8Byte.isASCIILetter(bytes[index]) else { return nil }
         var hash = FNV1a.offsetBasis
         var hasDigit = false
-        while index < count && (isLetter(bytes[index]) || isDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-")) {
-            let lower = bytes[index] | (isLetter(bytes[index]) ? 0x20 : 0)
-            if isDigit(lower) { hasDigit = true }
+        while index < count
+            && (UTF8Byte.isASCIILetter(bytes[index]) || UTF8Byte.isASCIIDigit(bytes[index])
+                || bytes[index] == UInt8(ascii: "-"))
+        {
+            let lower = bytes[index] | (UTF8Byte.isASCIILetter(bytes[index]) ? 0x20 : 0)
+            if UTF8Byte.isASCIIDigit(lower) { hasDigit = true }
             hash = FNV1a.adding(lower, to: hash)
             index += 1
         }
@@ -117,25 +120,6 @@ enum CleanMarkupTags {
             index += 1
         }
         return nil
-    }
-
-    /// True for an ASCII letter.
-    @inline(__always)
-    static func isLetter(_ byte: UInt8) -> Bool {
-        let lower = byte | 0x20
-        return lower >= 0x61 && lower <= 0x7A
-    }
-
-    /// True for an ASCII letter or digit.
-    @inline(__always)
-    static func isLetterOrDigit(_ byte: UInt8) -> Bool {
-        isLetter(byte) || isDigit(byte)
-    }
-
-    /// True for an ASCII digit.
-    @inline(__always)
-    static func isDigit(_ byte: UInt8) -> Bool {
-        byte >= 0x30 && byte <= 0x39
     }
 
     /// The hash of `br`, the one tag that is a single line break.

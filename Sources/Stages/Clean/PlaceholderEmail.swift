@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 /// The placeholder that e-mail obfuscation leaves in scraped text: `[email protected]` (also with a no-break space
 /// or an underscore between the words).
@@ -41,7 +42,7 @@ enum PlaceholderEmail {
         guard index + pattern.count <= end else { return false }
         for offset in 0..<pattern.count {
             let byte = bytes[index + offset]
-            let lower = (byte >= 0x41 && byte <= 0x5A) ? byte | 0x20 : byte
+            let lower = UTF8Byte.lowercasedASCII(byte)
             if lower != pattern[offset] { return false }
         }
         return true

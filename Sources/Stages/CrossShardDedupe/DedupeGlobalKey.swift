@@ -1,3 +1,5 @@
+import Pipeline
+
 /// The position of a document in the order a single-machine run feeds the `dedupe` stage, computable by every
 /// shard on its own: the basis of cross-shard deduplication.
 ///
@@ -66,7 +68,7 @@ public struct DedupeGlobalKey: Sendable, Hashable, Comparable, CustomStringConve
 
     /// A non-negative decimal number made only of ASCII digits, or `nil`.
     private static func number<Text: StringProtocol>(_ text: Text) -> Int? {
-        guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+        guard !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ UTF8Byte.isASCIIDigit($0) }) else {
             return nil
         }
         return Int(text)

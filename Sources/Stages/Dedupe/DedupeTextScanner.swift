@@ -76,9 +76,9 @@ struct DedupeTextScanner: Sendable {
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
-                if lead >= 0x61 && lead <= 0x7a || lead >= 0x30 && lead <= 0x39 {
+                if UTF8Byte.isASCIILowercase(lead) || UTF8Byte.isASCIIDigit(lead) {
                     feed(lead)
-                } else if lead >= 0x41 && lead <= 0x5a {
+                } else if UTF8Byte.isASCIIUppercase(lead) {
                     feed(lead | 0x20)
                 } else {
                     endWord()

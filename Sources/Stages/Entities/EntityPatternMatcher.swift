@@ -145,9 +145,8 @@ enum EntityPatternMatcher {
     static func isNumber(_ b: UnsafeBufferPointer<UInt8>, _ token: EntityToken) -> Bool {
         let s = Int(token.start)
         let e = Int(token.end)
-        guard e > s, EntityTokenizer.isDigit(b[s]), EntityTokenizer.isDigit(b[e - 1]) else { return false }
-        for k in s..<e where !(EntityTokenizer.isDigit(b[k]) || b[k] == UInt8(ascii: ",") || b[k] == UInt8(ascii: "."))
-        {
+        guard e > s, UTF8Byte.isASCIIDigit(b[s]), UTF8Byte.isASCIIDigit(b[e - 1]) else { return false }
+        for k in s..<e where !(UTF8Byte.isASCIIDigit(b[k]) || b[k] == UInt8(ascii: ",") || b[k] == UInt8(ascii: ".")) {
             return false
         }
         return true
@@ -159,7 +158,7 @@ enum EntityPatternMatcher {
         let e = Int(token.end)
         var k = s
         var value = 0
-        while k < e && k - s < 2 && EntityTokenizer.isDigit(b[k]) {
+        while k < e && k - s < 2 && UTF8Byte.isASCIIDigit(b[k]) {
             value = value * 10 + Int(b[k] - 48)
             k += 1
         }
@@ -174,7 +173,7 @@ enum EntityPatternMatcher {
     private static func isYear(_ b: UnsafeBufferPointer<UInt8>, _ token: EntityToken) -> Bool {
         let s = Int(token.start)
         guard token.end - token.start == 4 else { return false }
-        for k in s..<(s + 4) where !EntityTokenizer.isDigit(b[k]) { return false }
+        for k in s..<(s + 4) where !UTF8Byte.isASCIIDigit(b[k]) { return false }
         return b[s] == UInt8(ascii: "1") || (b[s] == UInt8(ascii: "2") && b[s + 1] <= UInt8(ascii: "1"))
     }
 
@@ -187,7 +186,7 @@ enum EntityPatternMatcher {
         var run = 0
         for k in s..<e {
             let c = b[k]
-            if EntityTokenizer.isDigit(c) {
+            if UTF8Byte.isASCIIDigit(c) {
                 run += 1
             } else if c == UInt8(ascii: "-") || c == UInt8(ascii: "/") || c == UInt8(ascii: ".") {
                 if run == 0 || (separator != 0 && c != separator) { return false }
@@ -216,7 +215,7 @@ enum EntityPatternMatcher {
                 at = k
             } else if c == UInt8(ascii: ".") {
                 if at >= 0 && k > at + 1 && k < e - 1 { dotAfterAt = true }
-            } else if !(EntityTokenizer.isASCIILetter(c) || EntityTokenizer.isDigit(c) || c == UInt8(ascii: "_")
+            } else if !(UTF8Byte.isASCIILetter(c) || UTF8Byte.isASCIIDigit(c) || c == UInt8(ascii: "_")
                 || c == UInt8(ascii: "-") || c == UInt8(ascii: "+") || c == UInt8(ascii: "%"))
             {
                 return false

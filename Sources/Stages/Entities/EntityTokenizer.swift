@@ -14,19 +14,8 @@ import Pipeline
 /// Hyphens and apostrophes inside words are kept (`Kang Kyung-wha`, `O'Brien`), as are number separators (`1,000.5`).
 /// Work is linear in the input size whatever the input.
 enum EntityTokenizer {
-    /// Abbreviations (lower-cased, without the final period) that keep their period.
-    static let abbreviations: Set<String> = [
-        "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "prof",
-        "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
-        "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "rd", "pres", "rev", "hon",
-        "messrs", "dept", "univ", "approx", "est", "fig", "gov't", "cpl", "pvt", "supt", "insp", "det", "atty",
-        "mme", "mlle", "mssrs", "plc", "intl", "assn", "natl",
-    ]
-
-    /// Hashes of ``abbreviations`` (ASCII lower-case), for byte-level look-up.
-    static let abbreviationHashes: Set<UInt64> = Set(
-        abbreviations.map { FNV1a.hashLowercasingASCII($0) }
-    )
+    /// Hashes (ASCII lower-case) of the abbreviations that keep their period: every word of ``Abbreviations/all``.
+    static let abbreviationHashes: Set<UInt64> = Set(Abbreviations.all.map { FNV1a.hashLowercasingASCII($0) })
 
     /// Tokenises `bytes`, returning tokens in document order.
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [EntityToken] {
@@ -36,14 +25,14 @@ enum EntityTokenizer {
         let n = bytes.count
         var atLineStart = true
         while i < n {
-            let spaceLength = whitespaceLength(bytes, i)
+            let spaceLength = UTF8Byte.whitespaceLength(bytes, at: i)
             if spaceLength > 0 {
                 if bytes[i] == 0x0A { atLineStart = true }
                 i += spaceLength
                 continue
             }
             var end = i
-            while end < n && whitespaceLength(bytes, end) == 0 { end += 1 }
+            while end < n && UTF8Byte.whitespaceLength(bytes, at: end) == 0 { end += 1 }
             let firstNew = tokens.count
             splitChunk(bytes, i, end, into: &tokens)
             if atLineStart && tokens.count > firstNew {
@@ -56,21 +45,6 @@ enum EntityTokenizer {
         return tokens
     }
 
-    /// Length in bytes of the whitespace character at `i`, or 0.
-    @inline(__always)
-    static func whitespaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        let c = b[i]
-        if c == 0x20 || (c >= 0x09 && c <= 0x0D) { return 1 }
-        if c < 0xC2 { return 0 }
-        if c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xA0 { return 2 }
-        if c == 0xE2 && i + 2 < b.count && b[i + 1] == 0x80 {
-            let d = b[i + 2]
-            if d <= 0x8B || d == 0xAF || d == 0xA8 || d == 0xA9 { return 3 }
-        }
-        if c == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80 { return 3 }
-        return 0
-    }
-
     /// Length of a "hard" separator at `i` (split off wherever it occurs), or 0.
     @inline(__always)
     static func hardSeparatorLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ start: Int, _ end: Int) -> Int {
@@ -81,8 +55,8 @@ enum EntityTokenizer {
             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"):
             return 1
         case UInt8(ascii: ","):
-            let digitBefore = i > start && isDigit(b[i - 1])
-            let digitAfter = i + 1 < end && isDigit(b[i + 1])
+            let digitBefore = i > start && UTF8Byte.isASCIIDigit(b[i - 1])
+            let digitAfter = i + 1 < end && UTF8Byte.isASCIIDigit(b[i + 1])
             return digitBefore && digitAfter ? 0 : 1
         case 0xE2:
             guard i + 2 < end, b[i + 1] == 0x80 else { return 0 }
@@ -100,12 +74,6 @@ enum EntityTokenizer {
             return 0
         }
     }
-
-    @inline(__always)
-    static func isDigit(_ c: UInt8) -> Bool { c &- 48 < 10 }
-
-    @inline(__always)
-    static func isASCIILetter(_ c: UInt8) -> Bool { (c | 0x20) &- 97 < 26 }
 
     /// Length of a single-quote character (`'`, `‘`, `’`, `` ` ``) at `i`, or 0.
     @inline(__always)
@@ -197,7 +165,7 @@ enum EntityTokenizer {
                 continue
             }
             if b[s] == UInt8(ascii: ":") || b[s] == UInt8(ascii: "*")
-                || b[s] == UInt8(ascii: "#") && s + 1 < e && !isDigit(b[s + 1])
+                || b[s] == UInt8(ascii: "#") && s + 1 < e && !UTF8Byte.isASCIIDigit(b[s + 1])
             {
                 appendToken(s, s + 1, &tokens)
                 s += 1
@@ -208,7 +176,7 @@ enum EntityTokenizer {
         if s >= e { return }
         // Leading currency sign before a digit.
         let currency = currencyPrefixLength(b, s, e)
-        if currency > 0 && s + currency < e && isDigit(b[s + currency]) {
+        if currency > 0 && s + currency < e && UTF8Byte.isASCIIDigit(b[s + currency]) {
             appendToken(s, s + currency, &tokens)
             s += currency
         }
@@ -280,7 +248,7 @@ enum EntityTokenizer {
         if q > 0 {
             let rest = e - s - q
             if rest < 1 || rest > 2 { return false }
-            for k in (s + q)..<e where !isASCIILetter(b[k]) { return false }
+            for k in (s + q)..<e where !UTF8Byte.isASCIILetter(b[k]) { return false }
             let first = b[s + q] | 0x20
             if rest == 1 {
                 return first == UInt8(ascii: "s") || first == UInt8(ascii: "d") || first == UInt8(ascii: "m")
@@ -311,14 +279,14 @@ enum EntityTokenizer {
         let length = e - s
         if length == 1 { return false }
         // Initial: one letter and a period.
-        if length == 2 && isASCIILetter(b[s]) && b[s] &- 65 < 26 { return true }
+        if length == 2 && UTF8Byte.isASCIILetter(b[s]) && b[s] &- 65 < 26 { return true }
         // Dotted acronyms: letters separated by single periods (U.S., a.m., U.S.A.).
         if length <= 12 {
             var dotted = true
             var k = s
             var periods = 0
             while k < e {
-                if isASCIILetter(b[k]) && k + 1 < e && b[k + 1] == UInt8(ascii: ".") {
+                if UTF8Byte.isASCIILetter(b[k]) && k + 1 < e && b[k + 1] == UInt8(ascii: ".") {
                     periods += 1
                     k += 2
                 } else {

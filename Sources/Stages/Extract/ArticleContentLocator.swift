@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Finds the part of a page that holds the article, by scoring paragraphs and their containers.
 ///
 /// The method follows the one readability popularised, with the boilerplate vocabulary of trafilatura and the
@@ -128,7 +130,7 @@ struct ArticleContentLocator: Sendable {
     /// Characters (non-whitespace Unicode scalars) in `text`.
     static func characterCount(_ text: String) -> Int {
         var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 && !ArticleTextSpacing.isSpace(byte) { count += 1 }
+        for byte in text.utf8 where byte & 0xC0 != 0x80 && !UTF8Byte.isHTMLWhitespace(byte) { count += 1 }
         return count
     }
 
@@ -389,7 +391,7 @@ struct ArticleContentLocator: Sendable {
             let node = tree.nodes[last]
             if node.tag == .text && !removed[last] {
                 for byte in tree.text[Int(node.start)..<Int(node.stop)].reversed()
-                where !ArticleTextSpacing.isSpace(byte) {
+                where !UTF8Byte.isHTMLWhitespace(byte) {
                     return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
                         || byte == 0x82  // last byte of U+3002 IDEOGRAPHIC FULL STOP
                 }

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Drops the metadata lines that open an extracted article before its first paragraph: the headline repeated
 /// as a plain paragraph, the byline, the dateline, the reading time, a photo credit.
 ///
@@ -129,12 +131,12 @@ enum ArticleLeadLineFilter {
         var numbers: [(digits: Int, end: Int)] = []
         var index = 0
         while index < bytes.count {
-            guard isDigit(bytes[index]) else {
+            guard UTF8Byte.isASCIIDigit(bytes[index]) else {
                 index += 1
                 continue
             }
             let start = index
-            while index < bytes.count && isDigit(bytes[index]) { index += 1 }
+            while index < bytes.count && UTF8Byte.isASCIIDigit(bytes[index]) { index += 1 }
             let digits = index - start
             if let previous = numbers.last, start - previous.end == 1 {
                 let separator = bytes[previous.end]
@@ -152,9 +154,6 @@ enum ArticleLeadLineFilter {
         }
         return false
     }
-
-    /// `true` for ASCII digits.
-    private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 
     /// The lowercased words of `text` (runs of letters and digits; every non-ASCII scalar counts as a letter
     /// except common punctuation).

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Writes the text of chosen subtrees as plain text with paragraph structure.
 ///
 /// Inline text is joined with HTML's whitespace collapsing; every block element starts a new paragraph (one blank
@@ -94,7 +96,7 @@ struct ArticleTextRenderer {
         let end = bytes.endIndex
         while index < end {
             let byte = bytes[index]
-            if ArticleTextSpacing.isSpace(byte) {
+            if UTF8Byte.isHTMLWhitespace(byte) {
                 request(.space)
                 index += 1
                 continue

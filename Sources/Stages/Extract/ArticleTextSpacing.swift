@@ -1,11 +1,7 @@
-/// Whitespace handling shared by the extractor: collapsing runs and classifying bytes.
-enum ArticleTextSpacing {
-    /// `true` for the ASCII whitespace bytes HTML collapses (space, tab, line feed, carriage return, form feed).
-    @inline(__always)
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
-    }
+import Pipeline
 
+/// Whitespace handling shared by the extractor: collapsing runs (bytes are classified by ``UTF8Byte``).
+enum ArticleTextSpacing {
     /// The text without leading and trailing whitespace, with inner whitespace runs (including no-break spaces)
     /// collapsed to one space.
     static func collapsed(_ text: String) -> String {
@@ -14,7 +10,7 @@ enum ArticleTextSpacing {
         var pendingSpace = false
         var previous: UInt8 = 0
         for byte in text.utf8 {
-            if isSpace(byte) {
+            if UTF8Byte.isHTMLWhitespace(byte) {
                 pendingSpace = !out.isEmpty
             } else if previous == 0xC2 && byte == 0xA0 {
                 out.removeLast()

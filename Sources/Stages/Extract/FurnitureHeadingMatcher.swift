@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Recognises headings that label page furniture: "Related articles", "Você pode gostar", "Lesen Sie auch",
 /// "Comments"… A block that opens with such a heading is a list of teasers or comments, whatever its class names
 /// say and however much prose its excerpts hold.
@@ -86,9 +88,9 @@ enum FurnitureHeadingMatcher {
         }
         // Trim spaces and leading punctuation (bullets, dashes, quotes) before comparing.
         var start = 0
-        while start < bytes.count && bytes[start] < 0x80 && !Self.isASCIILetterOrDigit(bytes[start]) { start += 1 }
+        while start < bytes.count && bytes[start] < 0x80 && !UTF8Byte.isASCIIAlphanumeric(bytes[start]) { start += 1 }
         var stop = bytes.count
-        while stop > start && ArticleTextSpacing.isSpace(bytes[stop - 1]) { stop -= 1 }
+        while stop > start && UTF8Byte.isHTMLWhitespace(bytes[stop - 1]) { stop -= 1 }
         guard stop > start, stop - start <= maximumLabelBytes else { return false }
         let text = String(decoding: bytes[start..<stop], as: UTF8.self).lowercased()
         for phrase in labelPhrases where text.hasPrefix(phrase) {
@@ -96,10 +98,5 @@ enum FurnitureHeadingMatcher {
             if text.utf8.count <= phrase.utf8.count + 24 { return true }
         }
         return false
-    }
-
-    /// `true` for ASCII letters and digits.
-    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 }

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Extracts the article text and metadata from HTML pages.
 ///
 /// ```
@@ -83,15 +85,15 @@ struct HTMLArticleExtractor: Sendable {
         if window.count >= 3 && window[start] == 0xEF && window[start + 1] == 0xBB && window[start + 2] == 0xBF {
             start += 3
         }
-        while start < window.endIndex && (ArticleTextSpacing.isSpace(window[start]) || window[start] == 0) {
+        while start < window.endIndex && (UTF8Byte.isHTMLWhitespace(window[start]) || window[start] == 0) {
             start += 1
         }
-        let head = window[start...].prefix(1024).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }[...]
+        let head = window[start...].prefix(1024).map { UTF8Byte.lowercasedASCII($0) }[...]
         for prefix: StaticString in ["<!doctype html", "<html", "<head", "<body", "<!--", "<meta", "<title"] {
             let matches = prefix.withUTF8Buffer { head.starts(with: $0) }
             if matches { return true }
         }
-        let lower = window.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }[...]
+        let lower = window.map { UTF8Byte.lowercasedASCII($0) }[...]
         var found = 0
         for tag: StaticString in ["<p>", "</p>", "<div", "</div>", "<br", "</a>", "<span", "<table", "<li>", "<html"] {
             if ExtractByteSearch.contains(lower, tag) { found += 1 }

@@ -1,3 +1,5 @@
+import Pipeline
+
 /// Decides which character set a page's bytes are in, the way browsers do, without decoding anything itself.
 ///
 /// The order is: a byte-order mark; the `charset` parameter of the HTTP `Content-Type`; a `<meta charset>` or
@@ -109,21 +111,21 @@ struct HTMLCharsetSniffer: Sendable {
 
     /// The value after `charset=` in a header or `content` attribute, without quotes.
     static func charsetParameter(_ bytes: ArraySlice<UInt8>) -> String? {
-        let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let lower = bytes.map { UTF8Byte.lowercasedASCII($0) }
         guard let start = firstIndex(of: Array("charset".utf8), in: lower[...]) else { return nil }
         var index = start + 7
-        while index < lower.count && ArticleTextSpacing.isSpace(lower[index]) { index += 1 }
+        while index < lower.count && UTF8Byte.isHTMLWhitespace(lower[index]) { index += 1 }
         guard index < lower.count && lower[index] == UInt8(ascii: "=") else { return nil }
         index += 1
         while index < lower.count
-            && (ArticleTextSpacing.isSpace(lower[index]) || lower[index] == 0x22 || lower[index] == 0x27)
+            && (UTF8Byte.isHTMLWhitespace(lower[index]) || lower[index] == 0x22 || lower[index] == 0x27)
         {
             index += 1
         }
         let valueStart = index
         while index < lower.count {
             let byte = lower[index]
-            if ArticleTextSpacing.isSpace(byte) || byte == 0x22 || byte == 0x27 || byte == 0x3B || byte == 0x3E {
+            if UTF8Byte.isHTMLWhitespace(byte) || byte == 0x22 || byte == 0x27 || byte == 0x3B || byte == 0x3E {
                 break
             }
             index += 1
@@ -134,7 +136,7 @@ struct HTMLCharsetSniffer: Sendable {
 
     /// The charset declared by the first `<meta>` in the first 4 KB that declares one.
     static func metaDeclaredCharset(_ bytes: [UInt8]) -> String? {
-        let window = bytes.prefix(4096).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        let window = bytes.prefix(4096).map { UTF8Byte.lowercasedASCII($0) }
         let metaOpen = Array("<meta".utf8)
         var searchFrom = 0
         while let start = firstIndex(of: metaOpen, in: window[searchFrom...]) {

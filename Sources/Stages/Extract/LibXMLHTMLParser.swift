@@ -1,3 +1,5 @@
+import Pipeline
+
 internal import CLibXML2
 
 /// Parses HTML bytes with libxml2's error-recovering HTML parser into an `HTMLNodeTree` and `HTMLPageFacts`.
@@ -288,7 +290,7 @@ private final class HTMLTreeBuilder {
         tree.hints.append(0x20)
         while cursor.pointee != 0 {
             let byte = cursor.pointee
-            tree.hints.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            tree.hints.append(UTF8Byte.lowercasedASCII(byte))
             cursor += 1
         }
     }
@@ -332,7 +334,7 @@ private final class HTMLTreeBuilder {
         var cursor = value
         while cursor.pointee != 0 {
             let byte = cursor.pointee
-            if !ArticleTextSpacing.isSpace(byte) { compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+            if !UTF8Byte.isHTMLWhitespace(byte) { compact.append(UTF8Byte.lowercasedASCII(byte)) }
             cursor += 1
         }
         return ExtractByteSearch.contains(compact[...], "display:none")

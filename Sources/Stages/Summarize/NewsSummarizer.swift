@@ -1,10 +1,12 @@
+import Pipeline
+
 import Foundation
 
 /// Extractive summaries of news articles: splits the text into sentences, ranks them and returns the best ones in
 /// article order.
 ///
 /// ```
-/// text ──▶ NewsSentenceSplitter ──▶ headline + body sentences (first maxSentences are candidates)
+/// text ──▶ SentenceSplitter ──▶ headline + body sentences (first maxSentences are candidates)
 ///                                          │
 ///                 SentenceTermTable (content-word ids) ──▶ scores (method) ──▶ selection (length, MMR)
 ///                                          │
@@ -21,13 +23,13 @@ struct NewsSummarizer: Sendable {
     /// The options this summarizer was built with.
     let configuration: SummarizeConfiguration
     /// The sentence splitter.
-    let splitter: NewsSentenceSplitter
+    let splitter: SentenceSplitter
 
     /// Creates a summarizer.
     /// - Parameter configuration: The method, length and limits.
     init(configuration: SummarizeConfiguration = SummarizeConfiguration()) {
         self.configuration = configuration
-        self.splitter = NewsSentenceSplitter()
+        self.splitter = SentenceSplitter()
     }
 
     /// Summarizes one article.
@@ -43,7 +45,7 @@ struct NewsSummarizer: Sendable {
     /// - Returns: The summary, the chosen sentence indices, the body sentence count and the headline.
     func summarize(bytes: UnsafeBufferPointer<UInt8>) -> SummaryResult {
         let layout = splitter.splitBytes(bytes)
-        let headline = layout.headline.map { NewsSentenceSplitter.string(bytes, $0) }
+        let headline = layout.headline.map { SentenceSplitter.string(bytes, $0) }
         let total = layout.sentences.count
         let candidates = min(total, max(1, configuration.maxSentences))
         let wanted = min(candidates, targetCount(bodySentences: total))

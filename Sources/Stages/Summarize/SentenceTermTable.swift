@@ -109,7 +109,7 @@ struct SentenceTermTable: Sendable {
             let byte = bytes[index]
             let width = Self.wordByteWidth(bytes, index, end)
             if width == 0 {
-                index += byte < 0x80 ? 1 : Self.sequenceWidth(byte)
+                index += byte < 0x80 ? 1 : UTF8Byte.sequenceLength(lead: byte)
                 continue
             }
             // A word: hash its lowercased bytes, remembering the hash before the last byte for stemming.
@@ -125,7 +125,7 @@ struct SentenceTermTable: Sendable {
                 if w == 0 { break }
                 for offset in 0..<w {
                     var b = bytes[cursor + offset]
-                    if b >= 0x41 && b <= 0x5A { b |= 0x20 }
+                    if UTF8Byte.isASCIIUppercase(b) { b |= 0x20 }
                     if b >= 0x80 { ascii = false }
                     previousHash = hash
                     hash = FNV1a.adding(b, to: hash)
@@ -157,23 +157,12 @@ struct SentenceTermTable: Sendable {
     private static func wordByteWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int, _ end: Int) -> Int {
         let byte = bytes[index]
         if byte < 0x80 {
-            let isAlnum =
-                (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-            return isAlnum ? 1 : 0
+            return UTF8Byte.isASCIIAlphanumeric(byte) ? 1 : 0
         }
         if byte < 0xC2 { return 0 }  // stray continuation or invalid byte
         if byte == 0xC2 { return 0 }  // Latin-1 punctuation and symbols: NBSP, £, «, », ·
         if byte == 0xE2 && index + 1 < end && (bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81) { return 0 }
-        let width = sequenceWidth(byte)
+        let width = UTF8Byte.sequenceLength(lead: byte)
         return index + width <= end ? width : 0
-    }
-
-    /// The length of the UTF-8 sequence a lead byte starts (1 for invalid bytes).
-    @inline(__always)
-    private static func sequenceWidth(_ byte: UInt8) -> Int {
-        if byte >= 0xF0 { return byte <= 0xF4 ? 4 : 1 }
-        if byte >= 0xE0 { return 3 }
-        if byte >= 0xC2 { return 2 }
-        return 1
     }
 }

@@ -62,7 +62,7 @@ struct SurfaceCounts {
         var first = true
         while index < end {
             let byte = bytes[index]
-            if NewsSentenceSplitter.isSpace(byte) {
+            if UTF8Byte.isASCIIWhitespace(byte) {
                 index += 1
                 continue
             }
@@ -71,7 +71,7 @@ struct SurfaceCounts {
             var hasDigit = false
             var firstLetter: UInt8 = 0
             var hash = FNV1a.offsetBasis
-            while index < end, !NewsSentenceSplitter.isSpace(bytes[index]) {
+            while index < end, !UTF8Byte.isASCIIWhitespace(bytes[index]) {
                 let b = bytes[index]
                 var quoteWidth = 0
                 var opens = false
@@ -92,15 +92,15 @@ struct SurfaceCounts {
                     continue
                 }
                 if insideQuote { quotedBytes += 1 }
-                if NewsSentenceSplitter.isWordByte(b) {
+                if UTF8Byte.isWordByte(b) {
                     hasWordByte = true
                     if firstLetter == 0 { firstLetter = b }
-                    if b >= 0x30 && b <= 0x39 { hasDigit = true }
+                    if UTF8Byte.isASCIIDigit(b) { hasDigit = true }
                     hash = FNV1a.adding(UTF8Byte.lowercasedASCII(b), to: hash)
                 } else if b == 0x28 {
                     parenthesis = true
                 } else if b == 0x3A {
-                    let digitAfter = index + 1 < end && bytes[index + 1] >= 0x30 && bytes[index + 1] <= 0x39
+                    let digitAfter = index + 1 < end && UTF8Byte.isASCIIDigit(bytes[index + 1])
                     if !digitAfter { colon = true }
                 }
                 index += 1
@@ -112,7 +112,7 @@ struct SurfaceCounts {
             if first {
                 opensWithReference = referenceWords.contains(hash)
                 first = false
-            } else if firstLetter >= 0x41 && firstLetter <= 0x5A {
+            } else if UTF8Byte.isASCIIUppercase(firstLetter) {
                 capitalised += 1
             }
             if !attribution && firstLetter >= 0x61 && attributionWords.contains(hash) { attribution = true }
@@ -137,7 +137,7 @@ struct SurfaceCounts {
             question = final == 0x3F
             if final != 0x2E && final != 0x21 && final != 0x3F && !isEllipsis {
                 headingLike = true
-            } else if final == 0x2E && last > range.lowerBound && NewsSentenceSplitter.isSpace(bytes[last - 1]) {
+            } else if final == 0x2E && last > range.lowerBound && UTF8Byte.isASCIIWhitespace(bytes[last - 1]) {
                 headingLike = true
             }
         }

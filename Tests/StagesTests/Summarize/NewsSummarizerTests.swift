@@ -1,3 +1,5 @@
+import Pipeline
+
 import Testing
 
 @testable import Stages
@@ -32,7 +34,7 @@ import Testing
     func everyMethodReturnsSortedIndicesAndMatchingText(method: SummaryMethod) {
         let summarizer = NewsSummarizer(configuration: SummarizeConfiguration(method: method, ratio: 0.4))
         let result = summarizer.summarize(Self.story)
-        let sentences = NewsSentenceSplitter().split(Self.story).sentences
+        let sentences = SentenceSplitter().split(Self.story).sentences
         #expect(result.sentenceIndices.count == 3)  // 0.4 × 7 = 2.8, rounded up
         #expect(result.sentenceIndices == result.sentenceIndices.sorted())
         #expect(result.summary == result.sentenceIndices.map { sentences[$0] }.joined(separator: " "))

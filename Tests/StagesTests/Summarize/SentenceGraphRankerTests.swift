@@ -1,3 +1,4 @@
+import Pipeline
 import Testing
 
 @testable import Stages
@@ -8,7 +9,7 @@ struct SentenceGraphRankerTests {
     func densePathEqualsMergedPath() throws {
         let text = SummarizeNewsArticles.pacquiaoReview
         let utf8 = Array(text.utf8)
-        let sentences = utf8.withUnsafeBufferPointer { NewsSentenceSplitter().splitBytes($0).sentences }
+        let sentences = utf8.withUnsafeBufferPointer { SentenceSplitter().splitBytes($0).sentences }
         try #require(sentences.count >= 12)
         utf8.withUnsafeBufferPointer { bytes in
             let table = SentenceTermTable(bytes: bytes, sentences: sentences[...], headline: nil)

@@ -1,10 +1,9 @@
+import Pipeline
 import Testing
 
-@testable import Stages
-
-/// Tests of ``NewsSentenceSplitter`` on news sentences and on the seed articles.
-@Suite struct NewsSentenceSplitterTests {
-    let splitter = NewsSentenceSplitter()
+/// Tests of ``SentenceSplitter`` (Pipeline) on news sentences and on the seed articles (``SummarizeSeedArticles``).
+@Suite struct SentenceSplitterTests {
+    let splitter = SentenceSplitter()
 
     @Test(arguments: [
         // Titles, initials and acronyms inside sentences.

@@ -1,4 +1,4 @@
-/// Splits news text into a headline and body sentences, working on UTF-8 bytes.
+/// Splits text into a headline and body sentences, working on UTF-8 bytes: the sentence boundaries of the toolkit.
 ///
 /// The splitter is rule based and tuned for English news copy:
 ///
@@ -18,9 +18,10 @@
 ///   `Lausanne, Switzerland (CNN)`, `SHANGHAI, China --`) is not part of the first sentence; see
 ///   ``datelineEnd(_:from:)``. When the body opens with two or more lines without final punctuation (story
 ///   highlights above the article), each line is a sentence.
-/// - **Abbreviations.** A full stop does not end a sentence after a title (`Mr.`, `Dr.`, `Gen.`, `Prof.`, `St.`),
-///   after a single capital initial (`J. Allard`, `John E. Kelly`), after `No.`/`Vol.`/`pp.`/a month (`Jan.`) before
-///   a number, after `vs.`/`e.g.`/`i.e.`/`et al.`/`approx.`, after a list number at the start of a line (`1. `), or
+/// - **Abbreviations.** A full stop does not end a sentence after a title of ``Abbreviations/titles`` (`Mr.`,
+///   `Dr.`, `Gen.`, `Prof.`, `St.`), after a single capital initial (`J. Allard`, `John E. Kelly`), after
+///   `No.`/`Vol.`/`pp.`/a month (`Jan.`) before a number (``Abbreviations/beforeNumbers``), after
+///   `vs.`/`e.g.`/`i.e.`/`et al.`/`approx.` (``Abbreviations/inSentence``), after a list number at the start of a line (`1. `), or
 ///   after a dotted acronym (`U.S.`, `a.m.`) unless the next word is a common sentence opener (`The`, `He`, ...).
 ///   Decimals and money (`$1.5bn`, `0.1%`) never split because no whitespace follows the dot.
 ///
@@ -29,13 +30,13 @@
 ///
 /// # Thread safety
 /// An immutable value; `split(_:)` is pure and may be called from many tasks at once.
-struct NewsSentenceSplitter: Sendable, Equatable {
+public struct SentenceSplitter: Sendable, Equatable {
     /// The longest first line, in words, that still counts as a headline when it ends in `?`, `!` or an ellipsis.
-    var maximumHeadlineWords: Int
+    public var maximumHeadlineWords: Int
 
     /// Creates a splitter.
     /// - Parameter maximumHeadlineWords: The longest punctuated first line (in words) treated as a headline.
-    init(maximumHeadlineWords: Int = 20) {
+    public init(maximumHeadlineWords: Int = 20) {
         self.maximumHeadlineWords = maximumHeadlineWords
     }
 
@@ -43,7 +44,7 @@ struct NewsSentenceSplitter: Sendable, Equatable {
     /// - Parameter text: The article text; any string, including empty or whitespace-only text.
     /// - Returns: The headline (if any) and the body sentences (trimmed, line breaks inside a sentence turned into
     ///   spaces), in article order.
-    func split(_ text: String) -> SplitArticle {
+    public func split(_ text: String) -> SplitArticle {
         var text = text
         return text.withUTF8 { bytes in
             let layout = splitBytes(bytes)
@@ -60,19 +61,19 @@ struct NewsSentenceSplitter: Sendable, Equatable {
     /// Ranges are trimmed of surrounding whitespace and never empty.
     /// - Parameter bytes: UTF-8 text.
     /// - Returns: The byte ranges found.
-    func splitBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ByteLayout {
+    public func splitBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> ByteLayout {
         var layout = ByteLayout(headline: nil, sentences: [])
         let count = bytes.count
         var position = 0
         // Skip leading blank space.
-        while position < count, Self.isSpace(bytes[position]) { position += 1 }
+        while position < count, UTF8Byte.isASCIIWhitespace(bytes[position]) { position += 1 }
         if position >= count { return layout }
         // Headline candidate: the first line.
         var lineEnd = position
         while lineEnd < count, bytes[lineEnd] != Self.newline { lineEnd += 1 }
         let firstLine = Self.trimmed(bytes, position..<lineEnd)
         var rest = lineEnd
-        while rest < count, Self.isSpace(bytes[rest]) { rest += 1 }
+        while rest < count, UTF8Byte.isASCIIWhitespace(bytes[rest]) { rest += 1 }
         if rest < count, let firstLine, isHeadline(bytes, firstLine) {
             layout.headline = firstLine
             position = rest
@@ -82,11 +83,20 @@ struct NewsSentenceSplitter: Sendable, Equatable {
     }
 
     /// The byte ranges of an article's headline and sentences.
-    struct ByteLayout: Sendable, Equatable {
+    public struct ByteLayout: Sendable, Equatable {
         /// The headline's byte range, if the first line is a headline.
-        var headline: Range<Int>?
+        public var headline: Range<Int>?
         /// The body sentences' byte ranges, in order.
-        var sentences: [Range<Int>]
+        public var sentences: [Range<Int>]
+
+        /// Creates a layout.
+        /// - Parameters:
+        ///   - headline: The headline's byte range, or `nil`.
+        ///   - sentences: The body sentences' byte ranges, in order.
+        public init(headline: Range<Int>?, sentences: [Range<Int>]) {
+            self.headline = headline
+            self.sentences = sentences
+        }
     }
 
     // MARK: - Headline
@@ -109,7 +119,7 @@ struct NewsSentenceSplitter: Sendable, Equatable {
         var words = 0
         var inWord = false
         for index in line {
-            let space = Self.isSpace(bytes[index])
+            let space = UTF8Byte.isASCIIWhitespace(bytes[index])
             if !space && !inWord { words += 1 }
             inWord = !space
         }
@@ -133,16 +143,20 @@ struct NewsSentenceSplitter: Sendable, Equatable {
         // The place.
         var capitalsInFirstWord = 0
         var firstWordDone = false
-        if index < count && bytes[index] >= 0x41 && bytes[index] <= 0x5A {
+        if index < count && UTF8Byte.isASCIIUppercase(bytes[index]) {
             while index < count && index - start < 64 {
                 let byte = bytes[index]
                 if dashWidth(bytes, index) > 0 && byte != hyphen { break }
                 if byte == hyphen && index + 1 < count && bytes[index + 1] == hyphen { break }
-                if isLetter(byte) || byte >= 0x80 {
+                if UTF8Byte.isASCIILetter(byte) || byte >= 0x80 {
                     let atWordStart = index == start || bytes[index - 1] == space
-                    if atWordStart && byte >= 0x61 && byte <= 0x7A { return start }  // "The man (...)": prose
+                    if atWordStart && UTF8Byte.isASCIILowercase(byte) { return start }  // "The man (...)": prose
                     if !firstWordDone {
-                        if byte >= 0x41 && byte <= 0x5A { capitalsInFirstWord += 1 } else { capitalsInFirstWord = -64 }
+                        if UTF8Byte.isASCIIUppercase(byte) {
+                            capitalsInFirstWord += 1
+                        } else {
+                            capitalsInFirstWord = -64
+                        }
                     }
                 } else if byte == space || byte == comma || byte == period || byte == 0x27 || byte == hyphen {
                     firstWordDone = true
@@ -157,11 +171,11 @@ struct NewsSentenceSplitter: Sendable, Equatable {
         if index < count && bytes[index] == openParen {
             // The source.
             var close = index + 1
-            guard close < count, bytes[close] >= 0x41 && bytes[close] <= 0x5A else { return start }
+            guard close < count, UTF8Byte.isASCIIUppercase(bytes[close]) else { return start }
             while close < count && close - index <= 40 && bytes[close] != closeParen {
                 let byte = bytes[close]
                 guard
-                    isLetter(byte) || (byte >= 0x30 && byte <= 0x39) || byte == space || byte == period
+                    UTF8Byte.isASCIILetter(byte) || UTF8Byte.isASCIIDigit(byte) || byte == space || byte == period
                         || byte == 0x26 || byte == 0x27 || byte == hyphen
                 else { return start }
                 close += 1
@@ -177,19 +191,23 @@ struct NewsSentenceSplitter: Sendable, Equatable {
             guard dashWidth(bytes, placeEnd) > 0 else { return start }
         }
         var next = afterSource
-        while next < count && inlineSpaceWidth(bytes, next) > 0 { next += inlineSpaceWidth(bytes, next) }
+        while next < count && UTF8Byte.inlineSpaceLength(bytes, at: next) > 0 {
+            next += UTF8Byte.inlineSpaceLength(bytes, at: next)
+        }
         let dash = next < count ? dashWidth(bytes, next) : 0
         if dash > 0 {
             next += dash
-            guard next < count && inlineSpaceWidth(bytes, next) > 0 else { return start }
-            while next < count && inlineSpaceWidth(bytes, next) > 0 { next += inlineSpaceWidth(bytes, next) }
+            guard next < count && UTF8Byte.inlineSpaceLength(bytes, at: next) > 0 else { return start }
+            while next < count && UTF8Byte.inlineSpaceLength(bytes, at: next) > 0 {
+                next += UTF8Byte.inlineSpaceLength(bytes, at: next)
+            }
         } else if next != afterSource {
             return start  // "(Source)Text" without a dash has no space
         }
         guard next < count else { return start }
         let first = bytes[next]
         let opensSentence =
-            (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39) || first == 0x22 || first == 0x27
+            UTF8Byte.isASCIIUppercase(first) || UTF8Byte.isASCIIDigit(first) || first == 0x22 || first == 0x27
             || (first == 0xE2 && next + 2 < count && bytes[next + 1] == 0x80
                 && (bytes[next + 2] == 0x9C || bytes[next + 2] == 0x98))
         return opensSentence ? next : start
@@ -221,7 +239,7 @@ struct NewsSentenceSplitter: Sendable, Equatable {
                 // Look at the following line(s).
                 var next = index + 1
                 var blank = false
-                while next < count, Self.isSpace(bytes[next]) {
+                while next < count, UTF8Byte.isASCIIWhitespace(bytes[next]) {
                     if bytes[next] == Self.newline { blank = true }
                     next += 1
                 }
@@ -257,13 +275,13 @@ struct NewsSentenceSplitter: Sendable, Equatable {
                     if width == 0 { break }
                     end += width
                 }
-                if end < count, Self.inlineSpaceWidth(bytes, end) > 0,
+                if end < count, UTF8Byte.inlineSpaceLength(bytes, at: end) > 0,
                     endsSentence(bytes, runStart: runStart, runEnd: end, segmentStart: sentenceStart)
                 {
                     Self.append(bytes, sentenceStart..<end, to: &sentences)
                     var next = end
-                    while next < count, Self.inlineSpaceWidth(bytes, next) > 0 {
-                        next += Self.inlineSpaceWidth(bytes, next)
+                    while next < count, UTF8Byte.inlineSpaceLength(bytes, at: next) > 0 {
+                        next += UTF8Byte.inlineSpaceLength(bytes, at: next)
                     }
                     sentenceStart = next
                     index = next
@@ -311,7 +329,7 @@ struct NewsSentenceSplitter: Sendable, Equatable {
             return true  // • or –
         }
         var last = lineEnd - 1
-        while last >= 0, Self.isSpace(bytes[last]) { last -= 1 }
+        while last >= 0, UTF8Byte.isASCIIWhitespace(bytes[last]) { last -= 1 }
         if last < 0 { return true }
         while last > 0, Self.isCloser(bytes, last) != 0 { last -= Self.isCloser(bytes, last) }
         let final = bytes[last]
@@ -328,11 +346,13 @@ struct NewsSentenceSplitter: Sendable, Equatable {
     ) -> Bool {
         let count = bytes.count
         var next = runEnd
-        while next < count, Self.inlineSpaceWidth(bytes, next) > 0 { next += Self.inlineSpaceWidth(bytes, next) }
+        while next < count, UTF8Byte.inlineSpaceLength(bytes, at: next) > 0 {
+            next += UTF8Byte.inlineSpaceLength(bytes, at: next)
+        }
         if next >= count || bytes[next] == Self.newline || bytes[next] == Self.carriageReturn { return true }
         let first = bytes[next]
         // A lowercase continuation ("...," he said) or trailing punctuation never starts a sentence.
-        if first >= 0x61 && first <= 0x7A { return false }
+        if UTF8Byte.isASCIILowercase(first) { return false }
         if first == Self.comma || first == Self.semicolon || first == Self.colon || first == Self.closeParen {
             return false
         }
@@ -343,46 +363,56 @@ struct NewsSentenceSplitter: Sendable, Equatable {
         // The word before the full stop, lowercased, at most 24 bytes back.
         var wordStart = runStart
         let limit = max(segmentStart, runStart - 24)
-        while wordStart > limit, Self.isWordByte(bytes[wordStart - 1]) || bytes[wordStart - 1] == Self.period {
+        while wordStart > limit, UTF8Byte.isWordByte(bytes[wordStart - 1]) || bytes[wordStart - 1] == Self.period {
             wordStart -= 1
         }
         if wordStart == runStart { return true }
-        if wordStart > segmentStart, Self.isWordByte(bytes[wordStart - 1]) { return true }  // word too long
+        if wordStart > segmentStart, UTF8Byte.isWordByte(bytes[wordStart - 1]) { return true }  // word too long
         let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<runStart])
-        let nextIsDigit = first >= 0x30 && first <= 0x39
+        let nextIsDigit = UTF8Byte.isASCIIDigit(first)
         // A single capital initial: "J. Allard", "John E. Kelly" (but not the "T" of "AT&T.").
-        if word.count == 1 && word[0] >= 0x41 && word[0] <= 0x5A
-            && (wordStart == segmentStart || Self.isSpace(bytes[wordStart - 1]) || Self.isOpener(bytes[wordStart - 1]))
+        if word.count == 1 && UTF8Byte.isASCIIUppercase(word[0])
+            && (wordStart == segmentStart || UTF8Byte.isASCIIWhitespace(bytes[wordStart - 1])
+                || Self.isOpener(bytes[wordStart - 1]))
         {
             return false
         }
         // A list number at the start of the segment: "1. First item".
-        if wordStart == segmentStart && word.count <= 2 && word.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        if wordStart == segmentStart && word.count <= 2 && word.allSatisfy({ UTF8Byte.isASCIIDigit($0) }) {
             return false
         }
         // Abbreviations are matched case-insensitively, except that an all-capital word ("MS", "IE", "NO") is an
         // acronym, not the abbreviation "Ms." or "i.e.".
         let key = Self.lowercasedKey(word)
-        let allCapitals = word.count > 1 && word.allSatisfy { $0 == Self.period || ($0 >= 0x41 && $0 <= 0x5A) }
+        let allCapitals = word.count > 1 && word.allSatisfy { $0 == Self.period || UTF8Byte.isASCIIUppercase($0) }
         if !allCapitals {
-            if NewsAbbreviations.titles.contains(key) || NewsAbbreviations.inSentence.contains(key) { return false }
-            if nextIsDigit && NewsAbbreviations.beforeNumbers.contains(key) { return false }
+            if Abbreviations.titles.contains(key) || Abbreviations.inSentence.contains(key) { return false }
+            if nextIsDigit && Abbreviations.beforeNumbers.contains(key) { return false }
         }
         // A dotted acronym ("U.S.", "a.m."): a sentence ends only before a common sentence opener.
-        if word.contains(Self.period) && word.allSatisfy({ $0 == Self.period || Self.isLetter($0) }) {
+        if word.contains(Self.period) && word.allSatisfy({ $0 == Self.period || UTF8Byte.isASCIILetter($0) }) {
             var wordStart = next
             while wordStart < count, Self.isOpener(bytes[wordStart]) { wordStart += 1 }
-            return NewsAbbreviations.sentenceOpeners.contains(Self.lowercasedKey(Self.wordAt(bytes, wordStart)))
+            return Self.sentenceOpeners.contains(Self.lowercasedKey(Self.wordAt(bytes, wordStart)))
         }
         return true
     }
 
     // MARK: - Byte helpers
 
+    /// Common sentence-opening words: after a dotted acronym (`U.S.`), a capitalised word from this list starts a
+    /// new sentence, while any other capitalised word (`U.S. Treasury`) continues the current one.
+    static let sentenceOpeners: Set<String> = [
+        "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "so", "yet", "this",
+        "that", "these", "those", "there", "here", "his", "her", "its", "their", "our", "my", "however", "in", "on",
+        "at", "as", "if", "when", "while", "after", "before", "since", "for", "meanwhile", "also", "some", "many",
+        "most", "mr", "mrs", "ms", "dr", "what", "who", "why", "how", "now", "then", "still", "last", "earlier",
+        "later", "analysts", "officials",
+    ]
+
     private static let newline: UInt8 = 0x0A
     private static let carriageReturn: UInt8 = 0x0D
     private static let space: UInt8 = 0x20
-    private static let tab: UInt8 = 0x09
     private static let period: UInt8 = 0x2E
     private static let question: UInt8 = 0x3F
     private static let exclamation: UInt8 = 0x21
@@ -394,33 +424,9 @@ struct NewsSentenceSplitter: Sendable, Equatable {
     private static let closeParen: UInt8 = 0x29
     private static let openParen: UInt8 = 0x28
 
-    /// Whether `byte` is ASCII whitespace.
-    static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-    }
-
-    /// The width of a space inside a line at `index`: 1 for a space or tab, 2 for a no-break space, else 0.
-    private static func inlineSpaceWidth(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Int {
-        let byte = bytes[index]
-        if byte == space || byte == tab { return 1 }
-        if byte == 0xC2 && index + 1 < bytes.count && bytes[index + 1] == 0xA0 { return 2 }
-        return 0
-    }
-
-    /// Whether `byte` is an ASCII letter.
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
-    }
-
     /// Whether `byte` is an ASCII opening quote or bracket.
     private static func isOpener(_ byte: UInt8) -> Bool {
         byte == 0x22 || byte == 0x27 || byte == 0x28 || byte == 0x5B
-    }
-
-    /// Whether `byte` can be part of a word (ASCII letter or digit, or any non-ASCII byte).
-    static func isWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39)
-            || byte >= 0x80
     }
 
     /// The width in bytes of a closing quote or bracket starting at `index`, or 0.
@@ -461,7 +467,7 @@ struct NewsSentenceSplitter: Sendable, Equatable {
         var key: [UInt8] = []
         key.reserveCapacity(word.count)
         for byte in word where byte != period {
-            key.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            key.append(UTF8Byte.lowercasedASCII(byte))
         }
         return String(decoding: key, as: UTF8.self)
     }
@@ -469,16 +475,20 @@ struct NewsSentenceSplitter: Sendable, Equatable {
     /// The word (letters and digits, at most 16 bytes) starting at `index`.
     private static func wordAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> UnsafeBufferPointer<UInt8> {
         var end = index
-        while end < bytes.count, end - index < 16, isWordByte(bytes[end]) { end += 1 }
+        while end < bytes.count, end - index < 16, UTF8Byte.isWordByte(bytes[end]) { end += 1 }
         return UnsafeBufferPointer(rebasing: bytes[index..<end])
     }
 
     /// `range` without leading and trailing whitespace, or `nil` when nothing is left.
-    static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+    /// - Parameters:
+    ///   - bytes: UTF-8 text.
+    ///   - range: A byte range inside `bytes`.
+    /// - Returns: The trimmed range, or `nil`.
+    public static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper, isSpace(bytes[lower]) { lower += 1 }
-        while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+        while lower < upper, UTF8Byte.isASCIIWhitespace(bytes[lower]) { lower += 1 }
+        while upper > lower, UTF8Byte.isASCIIWhitespace(bytes[upper - 1]) { upper -= 1 }
         return lower < upper ? lower..<upper : nil
     }
 
@@ -492,7 +502,11 @@ struct NewsSentenceSplitter: Sendable, Equatable {
     }
 
     /// Decodes a byte range as a string (invalid UTF-8 is repaired with U+FFFD).
-    static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
+    /// - Parameters:
+    ///   - bytes: UTF-8 text.
+    ///   - range: A byte range inside `bytes`.
+    /// - Returns: The text of those bytes.
+    public static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 }

@@ -2,30 +2,41 @@
 ///
 /// A sentence is emitted as written, except that every run of whitespace containing a line break or tab becomes a
 /// single space (a sentence spanning a hard-wrapped line reads as one line). Invalid UTF-8 becomes U+FFFD.
-struct SentenceTexts {
-    /// The article's bytes (valid only during ``NewsSummarizer/summarize(bytes:)``).
-    let bytes: UnsafeBufferPointer<UInt8>
+public struct SentenceTexts {
+    /// The article's bytes (valid only while the caller holds them).
+    public let bytes: UnsafeBufferPointer<UInt8>
     /// The sentences' byte ranges.
-    let ranges: [Range<Int>]
+    public let ranges: [Range<Int>]
+
+    /// Creates the texts of `ranges` in `bytes`.
+    /// - Parameters:
+    ///   - bytes: UTF-8 text, valid while this value is used.
+    ///   - ranges: The sentences' byte ranges.
+    public init(bytes: UnsafeBufferPointer<UInt8>, ranges: [Range<Int>]) {
+        self.bytes = bytes
+        self.ranges = ranges
+    }
 
     /// The normalised text of sentence `index`.
-    func text(_ index: Int) -> String {
+    /// - Parameter index: A sentence index.
+    /// - Returns: The sentence text.
+    public func text(_ index: Int) -> String {
         let range = ranges[index]
         var needsNormalising = false
-        for position in range where bytes[position] != 0x20 && NewsSentenceSplitter.isSpace(bytes[position]) {
+        for position in range where bytes[position] != 0x20 && UTF8Byte.isASCIIWhitespace(bytes[position]) {
             needsNormalising = true
             break
         }
-        if !needsNormalising { return NewsSentenceSplitter.string(bytes, range) }
+        if !needsNormalising { return SentenceSplitter.string(bytes, range) }
         var output: [UInt8] = []
         output.reserveCapacity(range.count)
         var position = range.lowerBound
         while position < range.upperBound {
             let byte = bytes[position]
-            if NewsSentenceSplitter.isSpace(byte) {
+            if UTF8Byte.isASCIIWhitespace(byte) {
                 var end = position
                 var hasBreak = false
-                while end < range.upperBound, NewsSentenceSplitter.isSpace(bytes[end]) {
+                while end < range.upperBound, UTF8Byte.isASCIIWhitespace(bytes[end]) {
                     if bytes[end] != 0x20 { hasBreak = true }
                     end += 1
                 }
@@ -44,7 +55,9 @@ struct SentenceTexts {
     }
 
     /// The number of Unicode scalars in the normalised text of sentence `index`.
-    func scalarCount(_ index: Int) -> Int {
+    /// - Parameter index: A sentence index.
+    /// - Returns: The number of scalars.
+    public func scalarCount(_ index: Int) -> Int {
         text(index).unicodeScalars.count
     }
 }
