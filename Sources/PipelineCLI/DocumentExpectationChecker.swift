@@ -1,4 +1,5 @@
 import Pipeline
+import Stages
 
 /// Compares a document that reached the end of a pipeline with what a test case expects of it, and says what
 /// differs in a way a person can act on.
@@ -57,28 +58,32 @@ struct DocumentExpectationChecker {
             failures += entityFailures(expectation.entities, in: document)
         }
         if let duplicate = expectation.duplicateOf {
-            let expected: JSONValue
+            let key = AnnotationKey.duplicateOf
+            let expected: String?
             switch duplicate {
-            case .original: expected = .null
-            case .duplicate(let id): expected = .string(id)
+            case .original: expected = nil
+            case .duplicate(let id): expected = id
             }
-            if let actual = document.fields["duplicate_of"] {
-                if actual != expected { fail("duplicate_of", "expected \(render(expected)), found \(render(actual))") }
+            if let actual = document[key] {
+                if actual != expected {
+                    fail(key.name, "expected \(render(expected.json)), found \(render(actual.json))")
+                }
             } else {
-                fail("duplicate_of", "expected \(render(expected)), but the document has no field 'duplicate_of'")
+                fail(key.name, "expected \(render(expected.json)), \(missing(key, in: document))")
             }
         }
         if let count = expectation.summarySentences {
-            if let indices = document.fields["summary_sentences"]?.arrayValue {
+            let key = AnnotationKey.summarySentences
+            if let indices = document[key] {
                 if indices.count != count {
                     fail(
-                        "summary_sentences",
+                        key.name,
                         "expected \(count) sentence\(count == 1 ? "" : "s"), found \(indices.count) "
-                            + render(.array(indices))
+                            + render(indices.json)
                     )
                 }
             } else {
-                fail("summary_sentences", "expected \(count), but the document has no field 'summary_sentences'")
+                fail(key.name, "expected \(count), \(missing(key, in: document))")
             }
         }
         if expectation.dropped == true {
@@ -92,18 +97,13 @@ struct DocumentExpectationChecker {
         _ expected: [PipelineTestFile.EntityExpectation],
         in document: Document
     ) -> [PipelineTestFailure] {
-        guard let found = document.fields["entities"]?.arrayValue else {
-            return [
-                PipelineTestFailure(
-                    documentID: document.id,
-                    check: "entities",
-                    message: "the document has no field 'entities' (does the pipeline have an entities stage?)"
-                )
-            ]
-        }
-        let entities = found.compactMap { value -> (text: String, label: String?)? in
-            guard let text = value.objectValue?["text"]?.stringValue else { return nil }
-            return (text, value.objectValue?["label"]?.stringValue)
+        let key = AnnotationKey.entities
+        guard let entities = document[key] else {
+            let message =
+                document.fields[key.name] == nil
+                ? "the document has no field '\(key.name)' (does the pipeline have an entities stage?)"
+                : "the field '\(key.name)' is not a list of entity mentions, \(missing(key, in: document))"
+            return [PipelineTestFailure(documentID: document.id, check: key.name, message: message)]
         }
         var failures: [PipelineTestFailure] = []
         for entity in expected {
@@ -115,14 +115,21 @@ struct DocumentExpectationChecker {
                 message = "\(wanted) is not among the \(entities.count) entities found"
             } else {
                 var labels: [String] = []
-                for label in sameText.compactMap(\.label) where !labels.contains(label) { labels.append(label) }
+                for label in sameText.map(\.label) where !labels.contains(label) { labels.append(label) }
                 message =
                     "\(wanted) is not among the entities found; \(quoted(entity.text)) was found as "
                     + labels.joined(separator: ", ")
             }
-            failures.append(PipelineTestFailure(documentID: document.id, check: "entities", message: message))
+            failures.append(PipelineTestFailure(documentID: document.id, check: key.name, message: message))
         }
         return failures
+    }
+
+    /// Why the document has no value of the annotation's type: `found VALUE` when the field holds something else, or
+    /// `but the document has no field 'NAME'`.
+    private func missing<Value>(_ key: AnnotationKey<Value>, in document: Document) -> String {
+        guard let raw = document.fields[key.name] else { return "but the document has no field '\(key.name)'" }
+        return "found \(render(raw))"
     }
 
     /// A string as a JSON literal, cut to the value width.

@@ -1,5 +1,6 @@
 import Foundation
 import Pipeline
+import Stages
 
 /// A pipeline's test file: cases of input documents and what the pipeline must make of them.
 ///
@@ -114,13 +115,26 @@ struct PipelineTestFile: Decodable, Sendable {
         /// `true`: the document must not reach the end; `false`: it must.
         var dropped: Bool?
 
-        /// The keys of an expectation.
-        private enum CodingKeys: String, CodingKey {
-            case id, text, fields, entities, dropped
-            case textContains = "text_contains"
-            case textExcludes = "text_excludes"
-            case duplicateOf = "duplicate_of"
-            case summarySentences = "summary_sentences"
+        /// The keys of an expectation; the checks of an annotation are named after its key.
+        private struct CodingKeys: CodingKey {
+            static let id = Self(stringValue: "id")
+            static let text = Self(stringValue: "text")
+            static let textContains = Self(stringValue: "text_contains")
+            static let textExcludes = Self(stringValue: "text_excludes")
+            static let fields = Self(stringValue: "fields")
+            static let entities = Self(stringValue: AnnotationKey.entities.name)
+            static let duplicateOf = Self(stringValue: AnnotationKey.duplicateOf.name)
+            static let summarySentences = Self(stringValue: AnnotationKey.summarySentences.name)
+            static let dropped = Self(stringValue: "dropped")
+
+            /// The member name.
+            var stringValue: String
+            /// Always `nil`.
+            var intValue: Int? { nil }
+            /// A key for a member name.
+            init(stringValue: String) { self.stringValue = stringValue }
+            /// Members are never numbered.
+            init?(intValue: Int) { nil }
         }
 
         /// Decodes the expectation; `text_contains` and `text_excludes` take a string or a list of strings.

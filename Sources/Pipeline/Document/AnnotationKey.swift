@@ -1,91 +1,30 @@
-/// A typed annotation of a ``Document``, stored in its `fields` under a fixed name.
+/// A typed annotation of a ``Document``: the name of the field it is stored under and the type of its value.
 ///
-/// Stages declare one key per annotation they write, so readers and writers agree on the field name and shape:
+/// What one stage writes and another reads (a writer, the pipeline-test checker) goes through one key, declared once
+/// beside the stage that writes it, so the field name is spelt in one place and readers get a typed value:
 ///
 /// ```swift
-/// enum SummaryText: AnnotationKey {
-///     static let name = "summary"
-///     typealias Value = String
+/// extension AnnotationKey where Value == String {
+///     /// The summary, written by `summarize`.
+///     public static var summary: Self { Self("summary") }
 /// }
-/// document[SummaryText.self] = "Two sentences."
+///
+/// document[.summary] = "Two sentences."      // writes {"summary": "Two sentences."}
+/// let summary: String? = document[.summary]   // nil when absent or not a string
 /// ```
 ///
+/// A key whose value may be JSON `null` has an optional `Value` (`AnnotationKey<String?>`): assigning `nil` of
+/// type `String?` writes `null`, assigning `nil` removes the field.
+///
 /// # Requirements
-/// `name` is the JSON member name; it must not be `id` or `text`.
-public protocol AnnotationKey {
-    /// The value's type.
-    associatedtype Value: JSONRepresentable
+/// `name` is the JSON member name; it must not be `id` or `text`, which are the document's own members.
+public struct AnnotationKey<Value: JSONRepresentable>: Sendable, Hashable {
     /// The field name in the document's JSON.
-    static var name: String { get }
-}
+    public let name: String
 
-/// A value that converts to and from ``JSONValue`` without loss.
-public protocol JSONRepresentable: Sendable {
-    /// Reads the value from JSON, or returns `nil` when the JSON does not have the expected shape.
-    init?(json: JSONValue)
-    /// The value as JSON.
-    var json: JSONValue { get }
-}
-
-extension String: JSONRepresentable {
-    /// Reads a JSON string.
-    public init?(json: JSONValue) {
-        guard case .string(let value) = json else { return nil }
-        self = value
+    /// Creates a key.
+    /// - Parameter name: The field name in the document's JSON (not `id` or `text`).
+    public init(_ name: String) {
+        self.name = name
     }
-    /// The string as JSON.
-    public var json: JSONValue { .string(self) }
-}
-
-extension Int: JSONRepresentable {
-    /// Reads a JSON integer.
-    public init?(json: JSONValue) {
-        guard let value = json.integerValue else { return nil }
-        self = value
-    }
-    /// The integer as JSON.
-    public var json: JSONValue { .integer(Int64(self)) }
-}
-
-extension Double: JSONRepresentable {
-    /// Reads a JSON number.
-    public init?(json: JSONValue) {
-        guard let value = json.doubleValue else { return nil }
-        self = value
-    }
-    /// The number as JSON.
-    public var json: JSONValue { .double(self) }
-}
-
-extension Bool: JSONRepresentable {
-    /// Reads a JSON boolean.
-    public init?(json: JSONValue) {
-        guard case .bool(let value) = json else { return nil }
-        self = value
-    }
-    /// The boolean as JSON.
-    public var json: JSONValue { .bool(self) }
-}
-
-extension JSONValue: JSONRepresentable {
-    /// Wraps any JSON value.
-    public init?(json: JSONValue) { self = json }
-    /// The value itself.
-    public var json: JSONValue { self }
-}
-
-extension Array: JSONRepresentable where Element: JSONRepresentable {
-    /// Reads a JSON array whose every element has the expected shape.
-    public init?(json: JSONValue) {
-        guard case .array(let elements) = json else { return nil }
-        var result: [Element] = []
-        result.reserveCapacity(elements.count)
-        for element in elements {
-            guard let value = Element(json: element) else { return nil }
-            result.append(value)
-        }
-        self = result
-    }
-    /// The array as JSON.
-    public var json: JSONValue { .array(map(\.json)) }
 }

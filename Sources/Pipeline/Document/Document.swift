@@ -37,9 +37,10 @@ public struct Document: Sendable, Hashable {
     /// Reads or writes a typed annotation.
     ///
     /// Reading gives `nil` when the field is absent or does not have the annotation's shape; writing `nil` removes it.
-    public subscript<Key: AnnotationKey>(_ key: Key.Type) -> Key.Value? {
-        get { fields[Key.name].flatMap { Key.Value(json: $0) } }
-        set { fields[Key.name] = newValue?.json }
+    /// - Parameter key: The annotation.
+    public subscript<Value>(_ key: AnnotationKey<Value>) -> Value? {
+        get { fields[key.name].flatMap { Value(json: $0) } }
+        set { fields[key.name] = newValue?.json }
     }
 
     /// The size of the text in UTF-8 bytes.

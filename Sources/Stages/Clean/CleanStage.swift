@@ -118,15 +118,15 @@ public struct CleanStage: ConfigurableStage, DocumentStage {
         if result.isTooShort { return .drop(reason: "too short") }
         var cleaned = document
         cleaned.text = result.text
-        cleaned.fields["clean_report"] = .object(report)
+        cleaned[.cleanReport] = .object(report)
         if options.configuration.recordsRemoved {
-            cleaned.fields["clean_removed"] = .array(
-                result.removed.map { .object(["text": .string($0.text), "kind": .string($0.kind)]) }
-            )
+            cleaned[.cleanRemoved] = result.removed.map {
+                .object(["text": .string($0.text), "kind": .string($0.kind)])
+            }
         }
-        if let author = result.author, cleaned.fields["author"] == nil {
+        if let author = result.author, cleaned[.author] == nil {
             // A byline removed from the text is kept as the author when the document names none.
-            cleaned.fields["author"] = .string(author)
+            cleaned[.author] = author
         }
         return .keep(cleaned)
     }

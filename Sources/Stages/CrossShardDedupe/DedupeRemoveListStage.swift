@@ -54,8 +54,7 @@ public struct DedupeRemoveListStage: Stage {
             let key = try keys.key(for: document)
             var result = document
             guard let entry = removeList[key] else {
-                result.fields["duplicate_of"] = .null
-                result.fields.removeValue(forKey: "similarity")
+                result.markOriginal()
                 await output.emit(result)
                 return
             }
@@ -74,8 +73,7 @@ public struct DedupeRemoveListStage: Stage {
             if action == .drop {
                 await output.drop(document, reason: "duplicate")
             } else {
-                result.fields["duplicate_of"] = .string(entry.duplicateOf)
-                result.fields["similarity"] = .double(entry.similarity)
+                result.markDuplicate(of: entry.duplicateOf, similarity: entry.similarity)
                 await output.emit(result)
             }
         }

@@ -129,15 +129,13 @@ public struct DedupeStage: ConfigurableStage {
                 switch decision.kind {
                 case .kept:
                     try store?.insert(id: document.id, signature: signature)
-                    result.fields["duplicate_of"] = .null
-                    result.fields.removeValue(forKey: "similarity")
+                    result.markOriginal()
                     await output.emit(result)
                     return
                 case _ where decision.duplicateOf == document.id:
                     // The same document again (a rerun, or an id repeated in the input): not a duplicate of itself.
                     context.counters.add(to: "seen_before")
-                    result.fields["duplicate_of"] = .null
-                    result.fields.removeValue(forKey: "similarity")
+                    result.markOriginal()
                     await output.emit(result)
                     return
                 case .exactDuplicate: exact += 1
@@ -146,8 +144,7 @@ public struct DedupeStage: ConfigurableStage {
                 if options.action == .drop {
                     await output.drop(document, reason: "duplicate")
                 } else {
-                    result.fields["duplicate_of"] = decision.duplicateOf.map(JSONValue.string) ?? .null
-                    result.fields["similarity"] = .double(decision.similarity ?? 1)
+                    result.markDuplicate(of: decision.duplicateOf, similarity: decision.similarity ?? 1)
                     await output.emit(result)
                 }
             }

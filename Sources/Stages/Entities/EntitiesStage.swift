@@ -102,22 +102,17 @@ public struct EntitiesStage: ConfigurableStage, DocumentStage {
     public func process(_ document: Document, context: StageContext) async throws -> StageResult {
         let result = recognizer.recognize(document.text)
         var annotated = document
-        annotated.fields["entities"] = .array(
-            result.mentions.map { mention in
-                .object([
-                    "text": .string(mention.text), "label": .string(mention.label.rawValue),
-                    "start": .integer(Int64(mention.start)), "end": .integer(Int64(mention.end)),
-                ])
-            }
-        )
-        annotated.fields["entity_summary"] = .array(
-            result.summary.map { entry in
-                .object([
-                    "name": .string(entry.name), "label": .string(entry.label.rawValue),
-                    "count": .integer(Int64(entry.count)), "mentions": .array(entry.mentions.map(JSONValue.string)),
-                ])
-            }
-        )
+        annotated[.entities] = result.mentions.map { mention in
+            EntityAnnotation(text: mention.text, label: mention.label.rawValue, start: mention.start, end: mention.end)
+        }
+        annotated[.entitySummary] = result.summary.map { entry in
+            EntitySummaryAnnotation(
+                name: entry.name,
+                label: entry.label.rawValue,
+                count: entry.count,
+                mentions: entry.mentions
+            )
+        }
         context.counters.add(result.mentions.count, to: "mentions")
         return .keep(annotated)
     }

@@ -32,9 +32,6 @@ final class PostgresDocumentWriter {
     private var pending: [Document] = []
     private var pendingPositions: [String: Int] = [:]
 
-    /// The fields stored in their own columns or tables rather than in `annotations`.
-    private static let dedicatedFields: Set<String> = ["summary", "duplicate_of", "entity_summary"]
-
     /// The tables and the index; an advisory lock keeps two writers from creating them at the same moment.
     static let schema = """
         BEGIN;
@@ -143,14 +140,14 @@ final class PostgresDocumentWriter {
     }
 
     private func appendRow(of document: Document, to row: inout [UInt8]) {
-        let annotations = JSONValue.object(document.fields.filter { !Self.dedicatedFields.contains($0.key) })
+        let annotations = JSONValue.object(DedicatedAnnotations.otherFields(of: document))
         PostgresCopyText.append(document.id, to: &row)
         row.append(PostgresCopyText.tab)
         PostgresCopyText.append(document.text, to: &row)
         row.append(PostgresCopyText.tab)
-        PostgresCopyText.append(document.fields["summary"]?.stringValue, to: &row)
+        PostgresCopyText.append(document[.summary], to: &row)
         row.append(PostgresCopyText.tab)
-        PostgresCopyText.append(document.fields["duplicate_of"]?.stringValue, to: &row)
+        PostgresCopyText.append(document[.duplicateOf] ?? nil, to: &row)
         row.append(PostgresCopyText.tab)
         PostgresCopyText.appendJSON(annotations.serialized(), to: &row)
         row.append(PostgresCopyText.tab)
@@ -160,17 +157,14 @@ final class PostgresDocumentWriter {
 
     private func appendEntityRows(of document: Document, to rows: inout [UInt8]) {
         var seen: Set<[String]> = []
-        for entry in document.fields["entity_summary"]?.arrayValue ?? [] {
-            guard let object = entry.objectValue, let name = object["name"]?.stringValue,
-                let label = object["label"]?.stringValue, seen.insert([label, name]).inserted
-            else { continue }
+        for entry in document[.entitySummary] ?? [] where seen.insert([entry.label, entry.name]).inserted {
             PostgresCopyText.append(document.id, to: &rows)
             rows.append(PostgresCopyText.tab)
-            PostgresCopyText.append(label, to: &rows)
+            PostgresCopyText.append(entry.label, to: &rows)
             rows.append(PostgresCopyText.tab)
-            PostgresCopyText.append(name, to: &rows)
+            PostgresCopyText.append(entry.name, to: &rows)
             rows.append(PostgresCopyText.tab)
-            rows.append(contentsOf: String(object["count"]?.integerValue ?? 1).utf8)
+            rows.append(contentsOf: String(entry.count).utf8)
             rows.append(PostgresCopyText.newline)
         }
     }

@@ -22,9 +22,6 @@ final class SQLiteDocumentWriter {
     private let deleteEntities: SQLiteDatabase.Statement
     private let insertEntity: SQLiteDatabase.Statement
 
-    /// The fields stored in their own columns or tables rather than in `metadata`.
-    private static let dedicatedFields: Set<String> = ["summary", "duplicate_of", "entity_summary"]
-
     /// Opens (or creates) the database, creates the tables, and starts the run's transaction.
     /// - Parameters:
     ///   - path: The database file.
@@ -75,9 +72,9 @@ final class SQLiteDocumentWriter {
 
     /// Inserts or updates one document.
     func write(_ document: Document) throws(SQLiteDatabase.Failure) {
-        let summary: SQLiteDatabase.Value = document.fields["summary"]?.stringValue.map { .text($0) } ?? .null
-        let duplicateOf: SQLiteDatabase.Value = document.fields["duplicate_of"]?.stringValue.map { .text($0) } ?? .null
-        let metadata = JSONValue.object(document.fields.filter { !Self.dedicatedFields.contains($0.key) }).serialized()
+        let summary: SQLiteDatabase.Value = document[.summary].map { .text($0) } ?? .null
+        let duplicateOf: SQLiteDatabase.Value = (document[.duplicateOf] ?? nil).map { .text($0) } ?? .null
+        let metadata = JSONValue.object(DedicatedAnnotations.otherFields(of: document)).serialized()
         var rowID: Int64 = 0
         try upsertDocument.run([
             .text(document.id), .text(document.text), summary, duplicateOf, .text(metadata), .text(runID),
@@ -88,12 +85,10 @@ final class SQLiteDocumentWriter {
         try deleteText.run([.integer(rowID)])
         try insertText.run([.integer(rowID), .text(document.id), .text(document.text), summary])
         try deleteEntities.run([.text(document.id)])
-        for entry in document.fields["entity_summary"]?.arrayValue ?? [] {
-            guard let object = entry.objectValue, let name = object["name"]?.stringValue,
-                let label = object["label"]?.stringValue
-            else { continue }
-            let count = Int64(object["count"]?.integerValue ?? 1)
-            try insertEntity.run([.text(document.id), .text(label), .text(name), .integer(count)])
+        for entry in document[.entitySummary] ?? [] {
+            try insertEntity.run([
+                .text(document.id), .text(entry.label), .text(entry.name), .integer(Int64(entry.count)),
+            ])
         }
     }
 

@@ -65,12 +65,12 @@ public struct ExtractStage: ConfigurableStage, DocumentStage {
 
     /// Extracts one page, or passes a document that is not HTML through.
     public func process(_ document: Document, context: StageContext) async throws -> StageResult {
-        let url = document.fields["url"]?.stringValue
+        let url = document[.url]
         let article: ExtractedArticle
         if let bytes = HTMLPayload.bytes(of: document) {
             article = extractor.extract(
                 html: bytes,
-                contentType: document.fields["content_type"]?.stringValue,
+                contentType: document[.contentType],
                 url: url
             )
         } else if extractor.looksLikeHTML(document.text) {
@@ -86,14 +86,13 @@ public struct ExtractStage: ConfigurableStage, DocumentStage {
         guard !article.text.isEmpty else { return .drop(reason: "no article text") }
         var extracted = document
         extracted.text = article.text
-        extracted.fields.removeValue(forKey: HTMLPayload.marker)
-        let metadata: [(String, String?)] = [
-            ("title", article.title), ("author", article.author), ("published", article.date),
-            ("url", article.url ?? url),
-            ("language", article.language), ("charset", article.charset), ("site_name", article.siteName),
+        extracted[.htmlBytes] = nil
+        let metadata: [(AnnotationKey<String>, String?)] = [
+            (.title, article.title), (.author, article.author), (.published, article.date), (.url, article.url ?? url),
+            (.language, article.language), (.charset, article.charset), (.siteName, article.siteName),
         ]
         for (key, value) in metadata {
-            if let value, !value.isEmpty { extracted.fields[key] = .string(value) }
+            if let value, !value.isEmpty { extracted[key] = value }
         }
         context.counters.add(to: "extracted")
         return .keep(extracted)

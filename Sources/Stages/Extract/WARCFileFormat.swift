@@ -75,19 +75,16 @@ struct WARCDocumentReader: DocumentReader {
             if record.payloadTruncated {
                 return invalid(id: id, "record payload exceeds max_document_bytes")
             }
-            var fields: [String: JSONValue] = [:]
-            if let uri = record.targetURI { fields["url"] = .string(uri) }
-            if let date = record.date { fields["warc_date"] = .string(date) }
-            if let status = record.httpStatus { fields["http_status"] = .integer(Int64(status)) }
-            return .document(
-                HTMLPayload.document(
-                    id: id,
-                    bytes: record.payload,
-                    contentType: record.contentType,
-                    source: DocumentSource(path: file.path, line: nil),
-                    fields: fields
-                )
+            var document = HTMLPayload.document(
+                id: id,
+                bytes: record.payload,
+                contentType: record.contentType,
+                source: DocumentSource(path: file.path, line: nil)
             )
+            document[.url] = record.targetURI
+            document[.warcDate] = record.date
+            document[.httpStatus] = record.httpStatus
+            return .document(document)
         }
         return nil
     }

@@ -85,8 +85,8 @@ public struct SummarizeStage: ConfigurableStage, DocumentStage {
     public func process(_ document: Document, context: StageContext) async throws -> StageResult {
         let result = summarizer.summarize(document.text)
         var summarized = document
-        summarized.fields["summary"] = .string(result.summary)
-        summarized.fields["summary_sentences"] = .array(result.sentenceIndices.map { .integer(Int64($0)) })
+        summarized[.summary] = result.summary
+        summarized[.summarySentences] = result.sentenceIndices
         if result.bodySentenceCount > options.configuration.maxSentences {
             context.counters.add(to: "sentence_cap_reached")
         }
