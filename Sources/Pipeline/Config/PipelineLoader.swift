@@ -285,19 +285,8 @@ public struct PipelineLoader: Sendable {
                     keyPath: keyPath,
                     commonKeys: Self.commonStageKeys
                 )
-            } catch let error as ConfigurationError {
-                errors.append(error)
-            } catch let error as ConfigurationErrors {
-                errors += error.errors
             } catch {
-                errors.append(
-                    ConfigurationError(
-                        code: .invalidValue,
-                        message: "\(error)",
-                        location: entry.location,
-                        keyPath: keyPath
-                    )
-                )
+                errors += ConfigurationErrors.collecting(error, at: entry.location, keyPath: keyPath)
             }
         }
         guard errors.isEmpty, let typeName, let stage else { throw ConfigurationErrors(errors) }

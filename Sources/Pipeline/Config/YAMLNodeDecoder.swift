@@ -132,20 +132,11 @@ public struct YAMLNodeDecoder: Sendable {
             }
             guard let (entry, path, valid) = first else { return nil }
             let key = entry.key.scalar?.value ?? ""
-            let hint: String
-            if let suggestion = NameSuggestion.didYouMean(key, among: valid) {
-                hint = suggestion
-            } else if valid.isEmpty {
-                hint = "this mapping takes no keys"
-            } else {
-                hint = "valid keys: " + valid.joined(separator: ", ")
-            }
-            return ConfigurationError(
-                code: .unknownKey,
-                message: "unknown key '\(key)'",
-                location: entry.key.location,
+            return ConfigurationError.unknownKey(
+                key,
+                at: entry.key.location,
                 keyPath: YAMLNodeDecoder.format(path + [.key(key)], prefix: prefix),
-                hint: hint
+                validKeys: valid
             )
         }
     }

@@ -73,7 +73,14 @@ extension DeclaredOptions {
             let valuePath = keyPath.isEmpty ? key : "\(keyPath).\(key)"
             guard let declaration = declarations.first(where: { $0.key == key }) else {
                 if !ignoredKeys.contains(key) {
-                    errors.append(Self.unknownKeyError(entry.key, keyPath: valuePath, ignoredKeys: ignoredKeys))
+                    errors.append(
+                        ConfigurationError.unknownKey(
+                            key,
+                            at: entry.key.location,
+                            keyPath: valuePath,
+                            validKeys: Self.keys + ignoredKeys.sorted()
+                        )
+                    )
                 }
                 continue
             }
@@ -83,19 +90,8 @@ extension DeclaredOptions {
             defer { if errors.count > before { valueErrors += 1 } }
             do {
                 try declaration.assign(to: &options, from: entry.value, keyPath: valuePath)
-            } catch let error as ConfigurationError {
-                errors.append(error)
-            } catch let error as ConfigurationErrors {
-                errors += error.errors
             } catch {
-                errors.append(
-                    ConfigurationError(
-                        code: .invalidValue,
-                        message: String(describing: error),
-                        location: entry.value.location,
-                        keyPath: valuePath
-                    )
-                )
+                errors += ConfigurationErrors.collecting(error, at: entry.value.location, keyPath: valuePath)
             }
         }
         let written = entries.compactMap { $0.key.scalar?.value }
@@ -137,30 +133,5 @@ extension DeclaredOptions {
             throw ConfigurationErrors(sorted.map(\.element))
         }
         self = options
-    }
-
-    /// The error for a key no declaration has, with the closest valid key or the list of them.
-    private static func unknownKeyError(
-        _ keyNode: YAMLNode,
-        keyPath: String,
-        ignoredKeys: Set<String>
-    ) -> ConfigurationError {
-        let key = keyNode.scalar?.value ?? ""
-        let valid = keys + ignoredKeys.sorted()
-        let hint: String
-        if let suggestion = NameSuggestion.closest(to: key, among: valid) {
-            hint = "did you mean '\(suggestion)'?"
-        } else if valid.isEmpty {
-            hint = "this mapping takes no keys"
-        } else {
-            hint = "valid keys: " + valid.joined(separator: ", ")
-        }
-        return ConfigurationError(
-            code: .unknownKey,
-            message: "unknown key '\(key)'",
-            location: keyNode.location,
-            keyPath: keyPath,
-            hint: hint
-        )
     }
 }

@@ -83,15 +83,7 @@ public struct OptionDeclaration<Options: DeclaredOptions>: Sendable {
         defaultText: String? = nil,
         check: (@Sendable (Value) -> String?)? = nil
     ) -> Self {
-        Self(
-            key: key,
-            keyPath: keyPath,
-            type: Value.optionType,
-            isRequired: false,
-            help: help,
-            defaultText: defaultText,
-            validate: { value, node, path in try Self.check(value, check, node: node, keyPath: path) }
-        )
+        checked(key, keyPath, isRequired: false, help: help, defaultText: defaultText, check: check)
     }
 
     /// Declares an optional option whose value must lie in a range.
@@ -110,15 +102,7 @@ public struct OptionDeclaration<Options: DeclaredOptions>: Sendable {
         help: String,
         defaultText: String? = nil
     ) -> Self {
-        Self(
-            key: key,
-            keyPath: keyPath,
-            type: Value.optionType(in: range),
-            isRequired: false,
-            help: help,
-            defaultText: defaultText,
-            validate: { value, node, path in try Self.check(value, in: range, node: node, keyPath: path) }
-        )
+        bounded(key, keyPath, in: range, help: help, defaultText: defaultText) { $0 }
     }
 
     /// Declares an option that may be left out (its default is `nil`) and whose value must lie in a range.
@@ -137,17 +121,7 @@ public struct OptionDeclaration<Options: DeclaredOptions>: Sendable {
         help: String,
         defaultText: String? = nil
     ) -> Self {
-        Self(
-            key: key,
-            keyPath: keyPath,
-            type: Value.optionType(in: range),
-            isRequired: false,
-            help: help,
-            defaultText: defaultText,
-            validate: { value, node, path in
-                if let value { try Self.check(value, in: range, node: node, keyPath: path) }
-            }
-        )
+        bounded(key, keyPath, in: range, help: help, defaultText: defaultText) { $0 }
     }
 
     /// Declares an option the file must give. The property's initial value is a placeholder nobody sees.
@@ -164,14 +138,48 @@ public struct OptionDeclaration<Options: DeclaredOptions>: Sendable {
         help: String,
         check: (@Sendable (Value) -> String?)? = nil
     ) -> Self {
+        checked(key, keyPath, isRequired: true, help: help, defaultText: nil, check: check)
+    }
+
+    /// A declaration whose value passes `check`, if any.
+    private static func checked<Value: OptionValue>(
+        _ key: String,
+        _ keyPath: WritableKeyPath<Options, Value> & Sendable,
+        isRequired: Bool,
+        help: String,
+        defaultText: String?,
+        check: (@Sendable (Value) -> String?)?
+    ) -> Self {
         Self(
             key: key,
             keyPath: keyPath,
             type: Value.optionType,
-            isRequired: true,
+            isRequired: isRequired,
             help: help,
-            defaultText: nil,
+            defaultText: defaultText,
             validate: { value, node, path in try Self.check(value, check, node: node, keyPath: path) }
+        )
+    }
+
+    /// An optional declaration whose value, when `bound` gives one, lies in `range`.
+    private static func bounded<Stored: OptionValue, Value: BoundedOptionValue>(
+        _ key: String,
+        _ keyPath: WritableKeyPath<Options, Stored> & Sendable,
+        in range: ClosedRange<Value>,
+        help: String,
+        defaultText: String?,
+        bound: @escaping @Sendable (Stored) -> Value?
+    ) -> Self {
+        Self(
+            key: key,
+            keyPath: keyPath,
+            type: Value.optionType(in: range),
+            isRequired: false,
+            help: help,
+            defaultText: defaultText,
+            validate: { stored, node, path in
+                if let value = bound(stored) { try Self.check(value, in: range, node: node, keyPath: path) }
+            }
         )
     }
 

@@ -1,6 +1,5 @@
-import Pipeline
-
 import Foundation
+import Pipeline
 
 /// Extractive summaries of news articles: splits the text into sentences, ranks them and returns the best ones in
 /// article order.
@@ -117,7 +116,7 @@ struct NewsSummarizer: Sendable {
         case .lead:
             scores = (0..<candidates).map { -Float($0) }
         case .frequency:
-            scores = frequencyScores(table, lengthExponent: 1)
+            scores = table.frequencyScores(lengthExponent: 1)
         case .textrank:
             scores = ranker.centrality(.overlap, in: ranker.similarityGraph())
         case .lexrank:
@@ -131,22 +130,6 @@ struct NewsSummarizer: Sendable {
         return Self.select(order: order, count: count, budget: configuration.maxCharacters, texts: texts)
     }
 
-    /// Average in-article frequency of each sentence's content words: `Σ freq(w) / length^exponent`.
-    private func frequencyScores(_ table: SentenceTermTable, lengthExponent: Double) -> [Float] {
-        var scores = [Float](repeating: 0, count: table.sentenceCount)
-        for sentence in 0..<table.sentenceCount {
-            let length = table.contentWordCounts[sentence]
-            if length == 0 { continue }
-            var sum: Float = 0
-            for entry in table.offsets[sentence]..<table.offsets[sentence + 1] {
-                sum += Float(table.termCounts[entry]) * Float(table.totalFrequency[Int(table.termIDs[entry])])
-            }
-            let divisor = lengthExponent == 1 ? Float(length) : Float(pow(Double(length), lengthExponent))
-            scores[sentence] = sum / divisor
-        }
-        return scores
-    }
-
     /// The `news` method: weighted features, then greedy Maximal Marginal Relevance selection.
     private func newsSelection(ranker: SentenceGraphRanker, count: Int, texts: SentenceTexts) -> [Int] {
         let table = ranker.table
@@ -158,7 +141,7 @@ struct NewsSummarizer: Sendable {
             let scale = Float(weight) / top
             for index in 0..<candidates { scores[index] += feature[index] * scale }
         }
-        add(frequencyScores(table, lengthExponent: weights.lengthExponent), weights.frequency)
+        add(table.frequencyScores(lengthExponent: weights.lengthExponent), weights.frequency)
         if weights.centrality != 0 || weights.overlapCentrality != 0 {
             let graph = ranker.similarityGraph()
             if weights.centrality != 0 { add(ranker.centrality(.weightedCosine, in: graph), weights.centrality) }
