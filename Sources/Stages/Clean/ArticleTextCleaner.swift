@@ -221,6 +221,7 @@ struct ArticleTextCleaner: Sendable {
                         if lines[index].hasAtSign && ArticleEdgeRules.isEmbeddedPost(lines[index], bytes: bytes) {
                             continue
                         }
+                        if Self.isSubheading(at: index, lines: lines, verdicts: verdicts) { continue }
                         BoilerplateLineFeatures.vector(
                             at: index,
                             base: base,
@@ -403,5 +404,15 @@ struct ArticleTextCleaner: Sendable {
         default:
             return false
         }
+    }
+
+    /// True when a short line stands between two kept paragraphs of prose: a subheading of the body, which the line
+    /// model does not judge (a related-links list is a run of short lines, a caption sits by a credit or a picture).
+    private static func isSubheading(at index: Int, lines: [ArticleLineFacts], verdicts: [CleanRuleGroup?]) -> Bool {
+        guard index > 0, index + 1 < lines.count, !lines[index].isLong, !lines[index].isProse else { return false }
+        let above = lines[index - 1]
+        let below = lines[index + 1]
+        return verdicts[index - 1] == nil && verdicts[index + 1] == nil && above.isProse
+            && below.isProse
     }
 }

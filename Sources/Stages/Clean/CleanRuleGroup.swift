@@ -41,8 +41,9 @@ enum CleanRuleGroup: String, CaseIterable, Sendable, Hashable, Codable, Comparab
     /// Bylines under the headline ("By Jane Doe", "Jane Doe, Staff Reporter"); the name becomes `author`.
     case byline
 
-    /// The groups that run by default: all but `model`, which is opt-in (`rule_groups: [..., model]`) until it keeps
-    /// short articles whole (on the wild set it removes more dirt, but it also judges lines of very short documents).
+    /// The groups that run by default: all but `model`, which is opt-in (`rule_groups: [..., model]`). On the wild
+    /// set it removes more dirt (items 0.695 against 0.642, by-site folds) but keeps 0.9954 of the article against
+    /// 0.9976, and on clean BBC text it drops list items and a standfirst (synthetic set kept 0.9983 against 0.9999).
     static let defaultGroups = Set(allCases).subtracting([.model])
 
     /// Positions of the groups in `allCases`, for flag arrays read in hot loops.

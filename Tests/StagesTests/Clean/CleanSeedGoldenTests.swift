@@ -42,6 +42,16 @@ struct CleanSeedGoldenTests {
         #expect(result.text.hasPrefix("US north korea\n\nWith only one month to go before 2020"))
     }
 
+    @Test("with the line model on, seed 002's subheading between two paragraphs stays")
+    func seed002WithTheModel() throws {
+        let cleaner = try ArticleTextCleaner(
+            configuration: CleanConfiguration(ruleGroups: Set(CleanRuleGroup.allCases))
+        )
+        let result = cleaner.clean(try Self.fixture("seed-002-dirty.txt"))
+        #expect(result.text == (try Self.fixture("seed-002-clean.txt")))
+        #expect(result.text.contains("\n\nIt is difficult to break the deadlock in the US-DPRK negotiations\n\n"))
+    }
+
     @Test("cleaning is deterministic when run from many tasks at once", .timeLimit(.minutes(5)))
     func concurrentCleaningIsDeterministic() async throws {
         let cleaner = try ArticleTextCleaner()
