@@ -15,18 +15,6 @@ struct DecodedJSONValue: Decodable, Sendable, Hashable {
         self.value = value
     }
 
-    /// A coding key for any mapping key.
-    private struct MemberKey: CodingKey {
-        /// The member name.
-        var stringValue: String
-        /// Always `nil`.
-        var intValue: Int? { nil }
-        /// A key for a member name.
-        init(stringValue: String) { self.stringValue = stringValue }
-        /// Members are never numbered.
-        init?(intValue: Int) { nil }
-    }
-
     /// Decodes whatever the node holds.
     /// - Parameter decoder: The decoder.
     /// - Throws: Only what the decoder throws for members of a mapping or elements of a sequence.

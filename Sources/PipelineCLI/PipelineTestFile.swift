@@ -61,23 +61,11 @@ struct PipelineTestFile: Decodable, Sendable {
         /// The document.
         var document: Document
 
-        /// A coding key for any member name.
-        private struct MemberKey: CodingKey {
-            /// The member name.
-            var stringValue: String
-            /// Always `nil`.
-            var intValue: Int? { nil }
-            /// A key for a member name.
-            init(stringValue: String) { self.stringValue = stringValue }
-            /// Members are never numbered.
-            init?(intValue: Int) { nil }
-        }
-
         /// Decodes the document; `id` and `text` are required strings.
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: MemberKey.self)
-            let id = try container.decode(String.self, forKey: MemberKey(stringValue: "id"))
-            let text = try container.decode(String.self, forKey: MemberKey(stringValue: "text"))
+            let id = try container.decode(String.self, forKey: .id)
+            let text = try container.decode(String.self, forKey: .text)
             var fields: [String: JSONValue] = [:]
             for key in container.allKeys where key.stringValue != "id" && key.stringValue != "text" {
                 fields[key.stringValue] = try container.decode(DecodedJSONValue.self, forKey: key).value
@@ -115,31 +103,9 @@ struct PipelineTestFile: Decodable, Sendable {
         /// `true`: the document must not reach the end; `false`: it must.
         var dropped: Bool?
 
-        /// The keys of an expectation; the checks of an annotation are named after its key.
-        private struct CodingKeys: CodingKey {
-            static let id = Self(stringValue: "id")
-            static let text = Self(stringValue: "text")
-            static let textContains = Self(stringValue: "text_contains")
-            static let textExcludes = Self(stringValue: "text_excludes")
-            static let fields = Self(stringValue: "fields")
-            static let entities = Self(stringValue: AnnotationKey.entities.name)
-            static let duplicateOf = Self(stringValue: AnnotationKey.duplicateOf.name)
-            static let summarySentences = Self(stringValue: AnnotationKey.summarySentences.name)
-            static let dropped = Self(stringValue: "dropped")
-
-            /// The member name.
-            var stringValue: String
-            /// Always `nil`.
-            var intValue: Int? { nil }
-            /// A key for a member name.
-            init(stringValue: String) { self.stringValue = stringValue }
-            /// Members are never numbered.
-            init?(intValue: Int) { nil }
-        }
-
         /// Decodes the expectation; `text_contains` and `text_excludes` take a string or a list of strings.
         init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let container = try decoder.container(keyedBy: MemberKey.self)
             id = try container.decode(String.self, forKey: .id)
             text = try container.decodeIfPresent(String.self, forKey: .text)
             textContains = try PipelineTestFile.decodeStrings(in: container, forKey: .textContains) ?? []
@@ -390,4 +356,18 @@ struct PipelineTestFile: Decodable, Sendable {
         }
         return errors
     }
+}
+
+/// The keys of a document expectation (and of an input document's `id` and `text`); the checks of an annotation are
+/// named after its key.
+extension MemberKey {
+    fileprivate static let id = Self(stringValue: "id")
+    fileprivate static let text = Self(stringValue: "text")
+    fileprivate static let textContains = Self(stringValue: "text_contains")
+    fileprivate static let textExcludes = Self(stringValue: "text_excludes")
+    fileprivate static let fields = Self(stringValue: "fields")
+    fileprivate static let entities = Self(stringValue: AnnotationKey.entities.name)
+    fileprivate static let duplicateOf = Self(stringValue: AnnotationKey.duplicateOf.name)
+    fileprivate static let summarySentences = Self(stringValue: AnnotationKey.summarySentences.name)
+    fileprivate static let dropped = Self(stringValue: "dropped")
 }
