@@ -133,12 +133,7 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
     /// Works out which shard this process runs, from `--shard` and the environment.
     /// - Throws: `ValidationError` when the sources are incomplete or disagree.
     private func resolveShard(logger: Logger) throws -> ShardResolver.Resolution {
-        let resolution: ShardResolver.Resolution
-        do {
-            resolution = try ShardResolver(environment: ProcessInfo.processInfo.environment).resolve(flag: shard)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        let resolution = try ShardResolver.resolveForThisProcess(flag: shard)
         if resolution.source != "default" {
             logger.notice("running shard \(resolution.shard)", metadata: ["source": "\(resolution.source)"])
         }

@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import Pipeline
 
@@ -24,6 +25,18 @@ struct ShardResolver {
 
     /// The environment to read.
     var environment: [String: String]
+
+    /// Resolves the shard of this process from its `--shard` flag and its environment, as a command's flag check.
+    /// - Parameter flag: The `--shard` value, if given.
+    /// - Returns: The shard and its source.
+    /// - Throws: `ValidationError` saying why the sources are incomplete or disagree.
+    static func resolveForThisProcess(flag: String?) throws -> Resolution {
+        do {
+            return try ShardResolver(environment: ProcessInfo.processInfo.environment).resolve(flag: flag)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
 
     /// Resolves the shard.
     /// - Parameter flag: The `--shard` value, if given.

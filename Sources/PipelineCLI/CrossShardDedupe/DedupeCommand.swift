@@ -71,12 +71,7 @@ struct DedupeCommand: AsyncParsableCommand {
         func run(registry: StageRegistry) async throws {
             let logger = step.logging.makeLogger()
             let setup = try step.setUp(registry: registry, logger: logger)
-            let resolution: ShardResolver.Resolution
-            do {
-                resolution = try ShardResolver(environment: ProcessInfo.processInfo.environment).resolve(flag: shard)
-            } catch {
-                throw ValidationError(error.description)
-            }
+            let resolution = try ShardResolver.resolveForThisProcess(flag: shard)
             let shard = resolution.shard
             let directory = step.directory
             var identity = setup.baseIdentity
@@ -218,21 +213,17 @@ struct DedupeCommand: AsyncParsableCommand {
         func run(registry: StageRegistry) async throws {
             let logger = step.logging.makeLogger()
             let task = try Shard(parsing: self.task)
-            let setup = try step.setUp(registry: registry, logger: logger)
-            let directory = step.directory
-            let signatures = try CrossShardDedupeSetup.completedParts(
-                of: "signatures",
-                in: directory,
-                identity: setup.baseIdentity,
+            let inputs = try DedupeMergeInputs(
+                step: step,
+                indexOptions: indexOptions,
+                registry: registry,
                 logger: logger
             )
-            let persistentIndex = try indexOptions.open(for: setup.options, logger: logger)
-            var identity = setup.baseIdentity
-            identity["shard_count"] = .integer(Int64(signatures.count))
+            let directory = step.directory
+            let signatures = inputs.signatures
+            var identity = inputs.bucketIdentity
             identity["task_index"] = .integer(Int64(task.index))
             identity["task_count"] = .integer(Int64(task.count))
-            identity["index"] = persistentIndex.map { .string($0.fingerprint) } ?? .null
-            identity["upstream"] = .string(DedupeCompletionMarker.upstreamHash(of: signatures.markers))
             let markerPath = directory.bucketsMarkerPath(task)
             try await CrossShardDedupeSetup.runStep(
                 "buckets",
@@ -243,21 +234,14 @@ struct DedupeCommand: AsyncParsableCommand {
                 logger: logger
             ) {
                 let summary = try DedupeBucketMerge(
-                    options: setup.options,
+                    options: inputs.setup.options,
                     directory: directory,
                     shardCount: signatures.count,
                     task: task,
-                    index: persistentIndex
+                    index: inputs.persistentIndex
                 ).run()
                 return (
-                    [
-                        "bands": .integer(Int64(summary.bands)),
-                        "entries": .integer(Int64(summary.entries)),
-                        "buckets": .integer(Int64(summary.buckets)),
-                        "members": .integer(Int64(summary.members)),
-                        "largest_bucket": .integer(Int64(summary.largestBucket)),
-                        "content_hash": .string(summary.contentHash),
-                    ],
+                    summary.json.objectValue ?? [:],
                     "buckets \(task): \(summary.bands) bands of \(signatures.count) shards, \(summary.entries) entries → "
                         + "\(summary.buckets) buckets (largest \(summary.largestBucket)) → \(directory.bucketsPath(task))"
                 )
@@ -302,30 +286,23 @@ struct DedupeCommand: AsyncParsableCommand {
         func run(registry: StageRegistry) async throws {
             let logger = step.logging.makeLogger()
             let method = DedupeClusterMethod(rawValue: self.method) ?? .keepFirst
-            let setup = try step.setUp(registry: registry, logger: logger)
-            let directory = step.directory
-            let signatures = try CrossShardDedupeSetup.completedParts(
-                of: "signatures",
-                in: directory,
-                identity: setup.baseIdentity,
+            let inputs = try DedupeMergeInputs(
+                step: step,
+                indexOptions: indexOptions,
+                registry: registry,
                 logger: logger
             )
-            let persistentIndex = try indexOptions.open(for: setup.options, logger: logger)
-            var bucketIdentity = setup.baseIdentity
-            bucketIdentity["shard_count"] = .integer(Int64(signatures.count))
-            bucketIdentity["index"] = persistentIndex.map { .string($0.fingerprint) } ?? .null
-            bucketIdentity["upstream"] = .string(DedupeCompletionMarker.upstreamHash(of: signatures.markers))
+            let directory = step.directory
+            let signatures = inputs.signatures
             let buckets = try CrossShardDedupeSetup.completedParts(
                 of: "buckets",
                 in: directory,
-                identity: bucketIdentity,
+                identity: inputs.bucketIdentity,
                 logger: logger
             )
-            var identity = setup.baseIdentity
-            identity["shard_count"] = .integer(Int64(signatures.count))
+            var identity = inputs.bucketIdentity
             identity["task_count"] = .integer(Int64(buckets.count))
             identity["method"] = .string(method.rawValue)
-            identity["index"] = bucketIdentity["index"]
             identity["upstream"] = .string(
                 DedupeCompletionMarker.upstreamHash(of: signatures.markers + buckets.markers)
             )
@@ -339,12 +316,12 @@ struct DedupeCommand: AsyncParsableCommand {
                 logger: logger
             ) {
                 let summary = try DedupeCluster(
-                    options: setup.options,
+                    options: inputs.setup.options,
                     directory: directory,
                     shardCount: signatures.count,
                     taskCount: buckets.count,
                     method: method,
-                    index: persistentIndex
+                    index: inputs.persistentIndex
                 ).run()
                 return (
                     summary.json.objectValue ?? [:],

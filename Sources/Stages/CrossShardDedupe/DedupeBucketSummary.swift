@@ -1,4 +1,6 @@
-/// What one `dedupe buckets` task wrote.
+public import Pipeline
+
+/// What one `dedupe buckets` task wrote, recorded in its completion marker.
 public struct DedupeBucketSummary: Sendable, Equatable {
     /// The bands merged.
     public var bands = 0
@@ -15,4 +17,16 @@ public struct DedupeBucketSummary: Sendable, Equatable {
 
     /// Creates an empty summary.
     public init() {}
+
+    /// The summary as JSON, as its completion marker records it.
+    public var json: JSONValue {
+        .object([
+            "bands": .integer(Int64(bands)),
+            "entries": .integer(Int64(entries)),
+            "buckets": .integer(Int64(buckets)),
+            "members": .integer(Int64(members)),
+            "largest_bucket": .integer(Int64(largestBucket)),
+            "content_hash": .string(contentHash),
+        ])
+    }
 }
