@@ -153,38 +153,22 @@ public struct ExportStage: ConfigurableStage {
             try await runPostgres(input: input, output: output, context: context)
             return
         }
-        let writer = try AtomicFileWriter(path: options.path, keepingExisting: context.isResuming)
-        var line: [UInt8] = []
-        var count = 0
-        do {
-            if options.format == .csv, writer.keptBytes == 0 {
-                CSVRow.write(options.fields, safe: options.csvSafe, to: &line)
-                try writer.write(line)
+        var header: [UInt8] = []
+        if options.format == .csv { CSVRow.write(options.fields, safe: options.csvSafe, to: &header) }
+        let count = try await input.write(toFile: options.path, header: header, passingOn: output, context: context) {
+            document,
+            line in
+            switch options.format {
+            case .jsonl, .sqlite, .postgres:
+                document.writeJSON(to: &line)
+                line.append(0x0A)
+            case .csv:
+                CSVRow.write(
+                    options.fields.map { CSVRow.cell(of: document, field: $0) },
+                    safe: options.csvSafe,
+                    to: &line
+                )
             }
-            for try await document in input {
-                line.removeAll(keepingCapacity: true)
-                switch options.format {
-                case .jsonl, .sqlite, .postgres:
-                    document.writeJSON(to: &line)
-                    line.append(0x0A)
-                case .csv:
-                    CSVRow.write(
-                        options.fields.map { CSVRow.cell(of: document, field: $0) },
-                        safe: options.csvSafe,
-                        to: &line
-                    )
-                }
-                try writer.write(line)
-                count += 1
-                await output.emit(document)
-            }
-            try writer.flush()
-            await output.close()
-            try await context.completion.waitForSuccess()
-            try writer.commit()
-        } catch {
-            writer.discard()
-            throw error
         }
         context.counters.add(count, to: "written")
     }

@@ -85,20 +85,13 @@ public struct TSVExportStage: ConfigurableStage, DocumentSinkStage {
 
     /// Writes a row per document and passes the document on; commits the file once the whole run has succeeded.
     public func run(input: StageInput, output: StageOutput, context: StageContext) async throws {
-        let writer = try AtomicFileWriter(path: options.path, keepingExisting: context.isResuming)
-        do {
-            if options.header, writer.keptBytes == 0 { try writer.write(Self.row(options.fields)) }
-            for try await document in input {
-                try writer.write(Self.row(options.fields.map { Self.value(of: document, field: $0) }))
-                await output.emit(document)
-            }
-            try writer.flush()
-            await output.close()
-            try await context.completion.waitForSuccess()
-            try writer.commit()
-        } catch {
-            writer.discard()
-            throw error
+        _ = try await input.write(
+            toFile: options.path,
+            header: options.header ? Self.row(options.fields) : [],
+            passingOn: output,
+            context: context
+        ) { document, line in
+            line += Self.row(options.fields.map { Self.value(of: document, field: $0) })
         }
     }
 
