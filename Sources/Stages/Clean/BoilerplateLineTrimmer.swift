@@ -84,14 +84,14 @@ enum BoilerplateLineTrimmer {
             index += 1
         }
         guard sawColon else { return nil }
-        let separators: [[UInt8]] = ["/", "|", "-", "—", "–"].map { Array($0.utf8) }
+        let separators = creditSeparators
         var position = index + 1
         let limit = min(line.end - 3, index + 100)
         while position < limit {
             if bytes[position] == 0x20 {
                 for separator in separators
                 where position + separator.count + 1 < line.end
-                    && Array(bytes[(position + 1)..<(position + 1 + separator.count)]) == separator
+                    && matches(separator, bytes: bytes, at: position + 1)
                     && bytes[position + 1 + separator.count] == 0x20
                 {
                     let restStart = position + 2 + separator.count
@@ -111,8 +111,15 @@ enum BoilerplateLineTrimmer {
     /// The byte offset where a closing share prompt starts (at the separator's leading space), or nil.
     static func sharePromptStart(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard line.byteCount >= 16 else { return nil }
-        let separators: [[UInt8]] = ["-", "|", "–", "—"].map { Array($0.utf8) }
-        guard let (cut, suffixStart) = lastSeparator(line, bytes: bytes, separators: separators) else { return nil }
+        // A prompt is at most five short words: only the line's last bytes are searched for its separator.
+        guard
+            let (cut, suffixStart) = lastSeparator(
+                line,
+                bytes: bytes,
+                separators: promptSeparators,
+                within: 96
+            )
+        else { return nil }
         let words = wordsOf(UnsafeBufferPointer(rebasing: bytes[suffixStart..<line.end]))
         guard words.count >= 2, words.count <= 5 else { return nil }
         let classes = FurnitureWordClasses.shared
@@ -136,24 +143,39 @@ enum BoilerplateLineTrimmer {
     /// Words that may join share words in a prompt ("Click to Tweet", "Share on Facebook").
     private static let glueWords = BoilerplateWordHash.set("to on this it via with the a now here")
 
-    /// The last ` <separator> ` in the line: the offset of its leading space and of the text after it.
+    /// Separators between a credit and the sentence it opens.
+    private static let creditSeparators: [[UInt8]] = ["/", "|", "-", "—", "–"].map { Array($0.utf8) }
+    /// Separators before a closing share prompt.
+    private static let promptSeparators: [[UInt8]] = ["-", "|", "–", "—"].map { Array($0.utf8) }
+
+    /// The last ` <separator> ` in the line (in its last `within` bytes when given): the offset of its leading space
+    /// and of the text after it.
     private static func lastSeparator(
         _ line: ArticleLineFacts,
         bytes: UnsafeBufferPointer<UInt8>,
-        separators: [[UInt8]]
+        separators: [[UInt8]],
+        within: Int? = nil
     ) -> (Int, Int)? {
         var position = line.end - 2
-        while position > line.start {
+        let lowest = within.map { max(line.start, line.end - $0) } ?? line.start
+        while position > lowest {
             if bytes[position] == 0x20 {
                 for separator in separators {
                     let end = position - separator.count
                     guard end - 1 >= line.start, bytes[end - 1] == 0x20 else { continue }
-                    if Array(bytes[end..<position]) == separator { return (end - 1, position + 1) }
+                    if matches(separator, bytes: bytes, at: end) { return (end - 1, position + 1) }
                 }
             }
             position -= 1
         }
         return nil
+    }
+
+    /// True when `bytes` holds `separator` at `start` (the caller has checked the bounds).
+    @inline(__always)
+    private static func matches(_ separator: [UInt8], bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        for (offset, byte) in separator.enumerated() where bytes[start + offset] != byte { return false }
+        return true
     }
 
     /// A word of a trimmed segment.
