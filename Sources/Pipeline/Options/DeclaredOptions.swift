@@ -39,6 +39,17 @@ extension DeclaredOptions {
         return declarations.map { $0.documentation(defaults: defaults) }
     }
 
+    /// The key declared for a property, so a rule between options (``problems(given:)``) names an option without
+    /// writing its key a second time: `Self.key(\.url)` is `"url"`.
+    /// - Parameter property: A property that ``declarations`` declares.
+    /// - Returns: Its key.
+    public static func key(_ property: PartialKeyPath<Self>) -> String {
+        guard let declaration = declarations.first(where: { $0.property == property }) else {
+            preconditionFailure("\(Self.self) declares no option for \(property)")
+        }
+        return declaration.key
+    }
+
     /// The declared keys, in order.
     public static var keys: [String] {
         declarations.map(\.key)

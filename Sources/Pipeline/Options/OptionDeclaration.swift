@@ -38,6 +38,8 @@ public struct OptionDeclaration<Options: DeclaredOptions>: Sendable {
     /// `out/<name>.state.json` for a path derived at run time); `nil` to show the initial value.
     public let defaultText: String?
 
+    /// The property the option sets, so rules between options can name it by key path (``DeclaredOptions/key(_:)``).
+    let property: PartialKeyPath<Options> & Sendable
     private let read: @Sendable (Options) -> (json: JSONValue?, text: String)
     private let assign: @Sendable (inout Options, YAMLNode, String) throws -> Void
 
@@ -51,6 +53,7 @@ public struct OptionDeclaration<Options: DeclaredOptions>: Sendable {
         validate: @escaping @Sendable (Value, YAMLNode, String) throws -> Void
     ) {
         self.key = key
+        self.property = keyPath
         self.help = help
         self.type = type
         self.isRequired = isRequired

@@ -90,29 +90,32 @@ public struct ExportStage: ConfigurableStage {
         /// What the format needs: `postgres` takes `url` and no `path` (nor CSV options); the others take a
         /// non-empty `path` and no PostgreSQL options.
         public func problems(given keys: Set<String>) -> [OptionProblem] {
+            let (path, url) = (Self.key(\.path), Self.key(\.url))
             guard format == .postgres else {
-                var problems = ["url", "batch_size"].filter(keys.contains).map { key in
+                var problems = [url, Self.key(\.batchSize)].filter(keys.contains).map { key in
                     OptionProblem.invalid(
                         key,
-                        "\(key) is for format postgres; format \(format.rawValue) writes to path"
+                        "\(key) is for format postgres; format \(format.rawValue) writes to \(path)"
                     )
                 }
-                if !keys.contains("path") {
-                    problems.append(.missing("path"))
-                } else if path.isEmpty {
-                    problems.append(.invalid("path", "expected a non-empty path"))
+                if !keys.contains(path) {
+                    problems.append(.missing(path))
+                } else if self.path.isEmpty {
+                    problems.append(.invalid(path, "expected a non-empty path"))
                 }
                 return problems
             }
             var problems: [OptionProblem] = []
-            if (url ?? "").isEmpty {
+            if (self.url ?? "").isEmpty {
                 problems.append(
-                    .invalid("url", "expected a connection URL for format postgres, e.g. url: ${DATABASE_URL}")
+                    .invalid(url, "expected a connection URL for format postgres, e.g. \(url): ${DATABASE_URL}")
                 )
             }
-            if !path.isEmpty { problems.append(.invalid("path", "format postgres writes to url, not to a path")) }
-            problems += ["fields", "csv_safe"].filter(keys.contains).map { key in
-                OptionProblem.invalid(key, "\(key) is for formats that write files; format postgres writes to url")
+            if !self.path.isEmpty {
+                problems.append(.invalid(path, "format postgres writes to \(url), not to a \(path)"))
+            }
+            problems += [Self.key(\.fields), Self.key(\.csvSafe)].filter(keys.contains).map { key in
+                OptionProblem.invalid(key, "\(key) is for formats that write files; format postgres writes to \(url)")
             }
             return problems
         }
