@@ -61,8 +61,8 @@ enum BoilerplateWordHash {
         return found
     }
 
-    /// Hashes each word of a space-separated list into a set.
-    static func set(_ words: String) -> CleanWordHashSet {
-        CleanWordHashSet(words: words)
+    /// Hashes each word of a space-separated list into a set (the toolkit's ``HashedWordSet``).
+    static func set(_ words: String) -> HashedWordSet {
+        HashedWordSet(hashes: words.split(separator: " ").map { hash(String($0)) })
     }
 }
