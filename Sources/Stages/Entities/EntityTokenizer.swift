@@ -15,7 +15,7 @@ import Pipeline
 /// Work is linear in the input size whatever the input.
 enum EntityTokenizer {
     /// Hashes (ASCII lower-case) of the abbreviations that keep their period: every word of ``Abbreviations/all``.
-    static let abbreviationHashes: Set<UInt64> = Set(Abbreviations.all.map { FNV1a.hashLowercasingASCII($0) })
+    static let abbreviationHashes = HashedWordSet(Abbreviations.all)
 
     /// Tokenises `bytes`, returning tokens in document order.
     static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>) -> [EntityToken] {
