@@ -46,6 +46,20 @@ public struct HashedWordSet: Sendable {
         self.containsZero = containsZero
     }
 
+    /// Creates the union of several sets: a word is a member when it is a member of one of them.
+    ///
+    /// One look-up in a union answers "is this word in any of these sets?", which lets a rule that tests every word
+    /// against many sets skip a line none of whose words is in any of them.
+    /// - Parameter sets: The sets to join.
+    public init(union sets: some Sequence<HashedWordSet>) {
+        var members: [UInt64] = []
+        for set in sets {
+            if set.containsZero { members.append(0) }
+            members.append(contentsOf: set.slots.lazy.filter { $0 != 0 })
+        }
+        self.init(hashes: members)
+    }
+
     /// Creates the set of the given words, each hashed with ASCII letters lowercased
     /// (``FNV1a/hashLowercasingASCII(_:)``).
     /// - Parameter words: The members.

@@ -73,6 +73,11 @@ struct BoilerplateLineClassifier: Sendable {
         static let endMarker = BoilerplateWordHash.set("ends end")
         static let contactLeadNeedingAddress = BoilerplateWordHash.hash("for")
         static let contact = BoilerplateWordHash.set("contact contacts visit")
+        /// Every word without which ``isCallToAction(_:words:)`` can only match a short imperative
+        /// (``shortCallsToAction``): its objects, cookies, "here" and the subscribing words.
+        static let callToActionEvidence = HashedWordSet(union: [
+            BoilerplateVocabulary.callToActionObjects, cookies, BoilerplateWordHash.set("here"), subscribing,
+        ])
     }
 
     /// Creates a classifier.
@@ -356,6 +361,12 @@ struct BoilerplateLineClassifier: Sendable {
     private func isCallToAction(_ line: ArticleLineFacts, words: UnsafeBufferPointer<UInt64>) -> Bool {
         guard !line.isSpeech, line.scalarCount <= 300, line.sentenceBreaks <= 2, let first = words.first else {
             return false
+        }
+        // Every other test needs an object, a cookie, "click here" or a subscribing word: one look-up per word
+        // decides most lines.
+        if !words.contains(where: { Word.callToActionEvidence.contains($0) }) {
+            return line.scalarCount <= 200 && line.wordCount <= 3 && Word.shortCallsToAction.contains(first)
+                && BoilerplateVocabulary.callToActionVerbs.contains(first) && line.ending != .period
         }
         var objects = 0
         var persons = 0

@@ -23,6 +23,16 @@ struct HashedWordTablesTests {
         #expect((1_000..<2_000).filter { set.contains(FNV1a.hash("word\($0)")) }.isEmpty)
     }
 
+    @Test("a union holds the members of every set it joins, the zero hash included, and nothing else")
+    func union() {
+        let verbs = HashedWordSet((0..<300).map { "verb\($0)" })
+        let union = HashedWordSet(union: [verbs, HashedWordSet(["said", "told"]), HashedWordSet(hashes: [0])])
+        #expect((0..<300).allSatisfy { union.contains(FNV1a.hash("verb\($0)")) })
+        #expect(union.contains(FNV1a.hash("said")) && union.contains(FNV1a.hash("told")) && union.contains(0))
+        #expect((300..<600).filter { union.contains(FNV1a.hash("verb\($0)")) }.isEmpty)
+        #expect(!HashedWordSet(union: [verbs]).contains(0))
+    }
+
     @Test("ids are dense in first-seen order, stable across growth, and reset by removeAll")
     func denseIDs() {
         var ids = HashedWordIDs(expectedCount: 2)
