@@ -72,10 +72,12 @@ enum ArticleLineScanner {
                 (wordLength >= 4 && beforeLast == UInt8(ascii: "e") && last == UInt8(ascii: "d"))
                 || (!wordCapitalized && wordLength >= 5 && beforeLast == UInt8(ascii: "n") && last == UInt8(ascii: "g"))
                 || (!wordCapitalized && wordLength >= 4 && last == UInt8(ascii: "s") && beforeLast != UInt8(ascii: "s"))
-            if endsLikeVerb || BoilerplateVocabulary.verbWords.contains(finished) {
+            // One look-up in the union settles most words; members are looked up in each set.
+            let listed = verbOrReportingWords.contains(finished)
+            if endsLikeVerb || (listed && BoilerplateVocabulary.verbWords.contains(finished)) {
                 facts.verbWords += 1
             }
-            if BoilerplateVocabulary.reportingWords.contains(finished) { facts.reportingWords += 1 }
+            if listed && BoilerplateVocabulary.reportingWords.contains(finished) { facts.reportingWords += 1 }
             inWord = false
         }
 
@@ -110,6 +112,23 @@ enum ArticleLineScanner {
                     wordLength += 1
                     beforeLast = last
                     last = lower
+                    // The rest of a run of lowercase letters, the common case, in a tight loop.
+                    var next = index + 1
+                    while next < end && UTF8Byte.isASCIILowercase(bytes[next]) {
+                        hash = FNV1a.adding(bytes[next], to: hash)
+                        next += 1
+                    }
+                    let run = next - index - 1
+                    if run > 0 {
+                        scalars += run
+                        wordLength += run
+                        wordAllUpper = false
+                        lineHasLowercase = true
+                        beforeLast = run >= 2 ? bytes[next - 2] : last
+                        last = bytes[next - 1]
+                        index = next
+                        continue
+                    }
                 } else if byte == UInt8(ascii: "'") && inWord {
                     // An apostrophe inside a word is skipped: "don't" hashes as "dont".
                 } else {
@@ -204,6 +223,11 @@ enum ArticleLineScanner {
             facts.startsWithCopyright = true
         }
     }
+
+    /// The words of ``BoilerplateVocabulary/verbWords`` and ``BoilerplateVocabulary/reportingWords``.
+    private static let verbOrReportingWords = HashedWordSet(union: [
+        BoilerplateVocabulary.verbWords, BoilerplateVocabulary.reportingWords,
+    ])
 
     /// The hash of the word "us".
     private static let usHash = BoilerplateWordHash.hash("us")
