@@ -57,30 +57,6 @@ enum ArticleLineScanner {
         var lineHasLowercase = false
         var countryIndices: [Int] = []
 
-        func finishWord() {
-            guard inWord else { return }
-            var finished = BoilerplateWordHash.finish(hash, hasDigit: wordHasDigit)
-            if wordAllUpper && wordLength == 2 && finished == usHash {
-                // "US" the country is not "us" the reader; restored below if the whole line is in capitals.
-                countryIndices.append(hashes.count)
-                finished = countryHash
-            }
-            hashes.append(finished)
-            facts.wordCount += 1
-            // "-ing" and "-s" words are often nouns; lowercase ones ("tackles", "rising") are counted as verbs.
-            let endsLikeVerb =
-                (wordLength >= 4 && beforeLast == UInt8(ascii: "e") && last == UInt8(ascii: "d"))
-                || (!wordCapitalized && wordLength >= 5 && beforeLast == UInt8(ascii: "n") && last == UInt8(ascii: "g"))
-                || (!wordCapitalized && wordLength >= 4 && last == UInt8(ascii: "s") && beforeLast != UInt8(ascii: "s"))
-            // One look-up in the union settles most words; members are looked up in each set.
-            let listed = verbOrReportingWords.contains(finished)
-            if endsLikeVerb || (listed && BoilerplateVocabulary.verbWords.contains(finished)) {
-                facts.verbWords += 1
-            }
-            if listed && BoilerplateVocabulary.reportingWords.contains(finished) { facts.reportingWords += 1 }
-            inWord = false
-        }
-
         var index = start
         while index < end {
             let byte = bytes[index]
@@ -132,7 +108,21 @@ enum ArticleLineScanner {
                 } else if byte == UInt8(ascii: "'") && inWord {
                     // An apostrophe inside a word is skipped: "don't" hashes as "dont".
                 } else {
-                    finishWord()
+                    if inWord {
+                        inWord = false
+                        finishWord(
+                            hash,
+                            hasDigit: wordHasDigit,
+                            allUpper: wordAllUpper,
+                            capitalized: wordCapitalized,
+                            length: wordLength,
+                            last: last,
+                            beforeLast: beforeLast,
+                            facts: &facts,
+                            hashes: &hashes,
+                            countryIndices: &countryIndices
+                        )
+                    }
                     switch byte {
                     case UInt8(ascii: "\""): facts.hasDoubleQuote = true
                     case UInt8(ascii: "@"): facts.hasAtSign = true
@@ -162,7 +152,21 @@ enum ArticleLineScanner {
                 if second == 0x80 && (third == 0x98 || third == 0x99) && inWord {
                     // ‘ ’ inside a word are apostrophes.
                 } else {
-                    finishWord()
+                    if inWord {
+                        inWord = false
+                        finishWord(
+                            hash,
+                            hasDigit: wordHasDigit,
+                            allUpper: wordAllUpper,
+                            capitalized: wordCapitalized,
+                            length: wordLength,
+                            last: last,
+                            beforeLast: beforeLast,
+                            facts: &facts,
+                            hashes: &hashes,
+                            countryIndices: &countryIndices
+                        )
+                    }
                     if second == 0x80 {
                         switch third {
                         case 0x9C, 0x9D, 0x9E: facts.hasDoubleQuote = true
@@ -185,7 +189,21 @@ enum ArticleLineScanner {
                 continue
             }
             if byte == 0xC2 && index + 1 < end {
-                finishWord()
+                if inWord {
+                    inWord = false
+                    finishWord(
+                        hash,
+                        hasDigit: wordHasDigit,
+                        allUpper: wordAllUpper,
+                        capitalized: wordCapitalized,
+                        length: wordLength,
+                        last: last,
+                        beforeLast: beforeLast,
+                        facts: &facts,
+                        hashes: &hashes,
+                        countryIndices: &countryIndices
+                    )
+                }
                 let second = bytes[index + 1]
                 if second == 0xBB || second == 0xB7 {
                     if index > start && bytes[index - 1] == 0x20 { facts.separatorCount += 1 }
@@ -210,7 +228,21 @@ enum ArticleLineScanner {
             last = 0
             index += 1
         }
-        finishWord()
+        if inWord {
+            inWord = false
+            finishWord(
+                hash,
+                hasDigit: wordHasDigit,
+                allUpper: wordAllUpper,
+                capitalized: wordCapitalized,
+                length: wordLength,
+                last: last,
+                beforeLast: beforeLast,
+                facts: &facts,
+                hashes: &hashes,
+                countryIndices: &countryIndices
+            )
+        }
         if !lineHasLowercase {
             for index in countryIndices { hashes[index] = usHash }
         }
@@ -222,6 +254,42 @@ enum ArticleLineScanner {
         {
             facts.startsWithCopyright = true
         }
+    }
+
+    /// Records a finished word: its hash (the country "US" marked), and whether it counts as a verb or as reported
+    /// speech. A function of its own, not a closure over the scanning loop's variables, which would box them and
+    /// check exclusive access at run time on every word.
+    private static func finishWord(
+        _ hash: UInt64,
+        hasDigit: Bool,
+        allUpper: Bool,
+        capitalized: Bool,
+        length: Int,
+        last: UInt8,
+        beforeLast: UInt8,
+        facts: inout ArticleLineFacts,
+        hashes: inout [UInt64],
+        countryIndices: inout [Int]
+    ) {
+        var finished = BoilerplateWordHash.finish(hash, hasDigit: hasDigit)
+        if allUpper && length == 2 && finished == usHash {
+            // "US" the country is not "us" the reader; restored below if the whole line is in capitals.
+            countryIndices.append(hashes.count)
+            finished = countryHash
+        }
+        hashes.append(finished)
+        facts.wordCount += 1
+        // "-ing" and "-s" words are often nouns; lowercase ones ("tackles", "rising") are counted as verbs.
+        let endsLikeVerb =
+            (length >= 4 && beforeLast == UInt8(ascii: "e") && last == UInt8(ascii: "d"))
+            || (!capitalized && length >= 5 && beforeLast == UInt8(ascii: "n") && last == UInt8(ascii: "g"))
+            || (!capitalized && length >= 4 && last == UInt8(ascii: "s") && beforeLast != UInt8(ascii: "s"))
+        // One look-up in the union settles most words; members are looked up in each set.
+        let listed = verbOrReportingWords.contains(finished)
+        if endsLikeVerb || (listed && BoilerplateVocabulary.verbWords.contains(finished)) {
+            facts.verbWords += 1
+        }
+        if listed && BoilerplateVocabulary.reportingWords.contains(finished) { facts.reportingWords += 1 }
     }
 
     /// The words of ``BoilerplateVocabulary/verbWords`` and ``BoilerplateVocabulary/reportingWords``.
