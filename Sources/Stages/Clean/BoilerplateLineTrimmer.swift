@@ -159,7 +159,13 @@ enum BoilerplateLineTrimmer {
         var position = line.end - 2
         let lowest = within.map { max(line.start, line.end - $0) } ?? line.start
         while position > lowest {
-            if bytes[position] == 0x20 {
+            // A separator of one to three bytes has a space before it: most spaces end a longer word and are
+            // passed over without trying each separator.
+            if bytes[position] == 0x20
+                && ((position - 2 >= line.start && bytes[position - 2] == 0x20)
+                    || (position - 3 >= line.start && bytes[position - 3] == 0x20)
+                    || (position - 4 >= line.start && bytes[position - 4] == 0x20))
+            {
                 for separator in separators {
                     let end = position - separator.count
                     guard end - 1 >= line.start, bytes[end - 1] == 0x20 else { continue }
