@@ -221,6 +221,9 @@ struct EntityDocumentContext {
         }
     }
 
+    /// Whether token `k`'s word is written in lower case somewhere in the document.
+    func occursLowercase(_ k: Int) -> Bool { lowercaseWords.value(for: lower[k]) >= 0 }
+
     /// Whether token `k` starts a line (or is out of range on the left).
     @inline(__always)
     private func word(_ k: Int, _ base: Int) -> UInt64 {

@@ -39,7 +39,7 @@ struct EntityRecognizer: Sendable {
     }
 
     /// A mention in token and byte coordinates, before offsets are converted.
-    private struct Candidate {
+    struct Candidate {
         var firstToken: Int
         var endToken: Int
         var label: EntityLabel
@@ -69,6 +69,8 @@ struct EntityRecognizer: Sendable {
             confidences: configuration.minimumConfidence > 0
         )
         var candidates = modelCandidates(output, tokens: tokens)
+        EntityCommonAcronyms.removeOrganizations(from: &candidates, context: context, bytes: bytes)
+        EntityTitleLineEvidence.confirm(&candidates, context: context, bytes: bytes)
         if configuration.institutionsAsOrganizations {
             relabelInstitutions(&candidates, bytes: bytes, tokens: tokens)
         }
