@@ -97,7 +97,8 @@ enum EntityTitleLineEvidence {
             } else if lineNumber < headlineLines {
                 var capitalised = 0
                 var lowercaseWords = 0
-                for k in first + 1..<end where flags[k] & Flag.initialCapital != 0 && flags[k] & Flag.hasLowercase != 0 {
+                for k in first + 1..<end where flags[k] & Flag.initialCapital != 0 && flags[k] & Flag.hasLowercase != 0
+                {
                     capitalised += 1
                     if isLowercaseWord(context, k) { lowercaseWords += 1 }
                 }
