@@ -108,9 +108,10 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         defer { trap.cancel() }
         let state = try readState(of: shardPlan, overrides: overrides, logger: logger)
         if try isAlreadyComplete(marker, state: state, logger: logger) { return }
-        let runner = try makeRunner(for: shardPlan, shard: resolution.shard, state: state, logger: logger)
+        var runner = try makeRunner(for: shardPlan, shard: resolution.shard, state: state, logger: logger)
+        let incremental = try planIncrementalInput(of: &runner, shard: resolution.shard, state: state, logger: logger)
         let report = try await execute(runner, shutdown: shutdown, expectedBytes: state.inputFileBytes, logger: logger)
-        try record(report, of: runner, state: state, marker: marker, logger: logger)
+        try record(report, of: runner, state: state, marker: marker, incremental: incremental, logger: logger)
         if let reason = report.interruption {
             throw PipelineExitCode.interrupted(by: reason)
         }
@@ -214,6 +215,48 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         return runner
     }
 
+    /// Under `input.incremental: true`, settles the ledger's pending run, narrows the runner's input to what is new
+    /// and records what this run will consume; `nil` for an ordinary run.
+    /// - Throws: ``PipelineExitCode/configuration`` when incremental input is combined with `--resume`, `--shard` or
+    ///   `--remove-list`, or the outputs do not tell whether the last run committed; the failure's exit code for an
+    ///   unreadable ledger or input.
+    private func planIncrementalInput(
+        of runner: inout PipelineRunner,
+        shard: Shard,
+        state: ResumeState,
+        logger: Logger
+    ) throws -> IncrementalInput? {
+        let plan = runner.plan
+        guard plan.input.incremental else { return nil }
+        guard !resume, shard.count == 1, removeList == nil else {
+            logger.error(
+                "input.incremental continues by its ledger: it does not combine with --resume, --shard or --remove-list"
+            )
+            throw PipelineExitCode.configuration
+        }
+        do {
+            let whole = try InputExpander(options: plan.input, formats: plan.inputFormats).expand()
+            let planned = try IncrementalInput(expansion: whole, state: state, logger: logger)
+            try planned.begin(runID: runner.runID, state: state)
+            logger.notice(
+                "incremental input: reading what is new",
+                metadata: [
+                    "files": "\(planned.entries.count)", "unchanged": "\(planned.unchanged)",
+                    "rewritten": "\(planned.rewritten.count)", "ledger": "\(planned.ledger.path)",
+                ]
+            )
+            runner.inputExpansion = planned.expansion
+            runner.resumeAfter = 0  // keep the outputs and add to them
+            return planned
+        } catch let error as IncrementalInput.Refusal {
+            logger.error("cannot run incrementally: \(error)")
+            throw PipelineExitCode.configuration
+        } catch {
+            logger.error("cannot run incrementally: \(error)")
+            throw PipelineExitCode.forFailure(error)
+        }
+    }
+
     /// Runs the pipeline with progress and metrics observed, and maps a failure to its exit code.
     /// - Throws: ``PipelineExitCode/configuration`` for unreadable input or a remove list that does not fit, the
     ///   failure's exit code otherwise.
@@ -267,7 +310,7 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         }
     }
 
-    /// Records a finished run: the summary line, the run state, the statistics, and (for a shard that was not
+    /// Records a finished run: the summary line, the run state, the input ledger, the statistics, and (for a shard that was not
     /// interrupted) the completion marker, last.
     /// - Throws: The exit code of a write that failed, or ``PipelineExitCode/internalError`` when the accounting
     ///   does not balance.
@@ -276,14 +319,16 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         of runner: PipelineRunner,
         state: ResumeState,
         marker: ShardedOutputs,
+        incremental: IncrementalInput?,
         logger: Logger
     ) throws {
         StandardError.writeLine(report.summary)
         if !runner.plan.input.paths.contains("-") {
             do {
                 try state.save(after: report, runID: runner.runID)
+                try incremental?.commit(after: report, runID: runner.runID, state: state)
             } catch {
-                logger.error("cannot write the run state: \(error)")
+                logger.error("cannot write the run state or the input ledger: \(error)")
                 throw PipelineExitCode.forFailure(error)
             }
         }

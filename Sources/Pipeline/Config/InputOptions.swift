@@ -41,6 +41,9 @@ public struct InputOptions: DeclaredOptions, Hashable {
 
     /// What unreadable input (a malformed JSON line, invalid UTF-8, an empty or oversized text) does to the run.
     public var onInvalid: InvalidInputPolicy = .deadLetter
+    /// Whether `run` reads only what earlier runs have not consumed, as the ledger beside the run state records:
+    /// new files, the new complete lines of a grown JSON Lines file, a file rewritten in place again in whole.
+    public var incremental = false
 
     /// What unreadable input does to the run.
     public enum InvalidInputPolicy: String, Sendable, Hashable, ConfigurationEnum {
@@ -119,6 +122,12 @@ public struct InputOptions: DeclaredOptions, Hashable {
             \.onInvalid,
             help: "Unreadable input (malformed JSON line, invalid UTF-8, empty or oversized text): dead-letter it, "
                 + "or fail the run (exit 2)."
+        ),
+        .option(
+            "incremental",
+            \.incremental,
+            help: "Read only input that earlier runs have not consumed (new files, new lines of a grown JSON Lines "
+                + "file), as the ledger beside the run state records."
         ),
     ]
 }

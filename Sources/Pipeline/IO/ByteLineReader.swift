@@ -26,6 +26,8 @@ final class ByteLineReader {
     private(set) var lineNumber = 0
 
     private let shutdown: ShutdownSignal?
+    /// The bytes still to read before the reader reports the end.
+    private var remaining: Int
 
     /// Creates a reader.
     /// - Parameters:
@@ -35,13 +37,24 @@ final class ByteLineReader {
     ///   - chunkSize: Bytes read at a time.
     ///   - shutdown: When given, a read waiting for input (a pipe, standard input) gives up once a stop is requested,
     ///     as if the input had ended.
-    init(descriptor: Int32, path: String, maxLineBytes: Int, chunkSize: Int = 1 << 20, shutdown: ShutdownSignal? = nil)
-    {
+    ///   - byteLimit: Read at most this many bytes from the descriptor's position.
+    ///   - linesBefore: The number of the line before the first one read.
+    init(
+        descriptor: Int32,
+        path: String,
+        maxLineBytes: Int,
+        chunkSize: Int = 1 << 20,
+        shutdown: ShutdownSignal? = nil,
+        byteLimit: Int = .max,
+        linesBefore: Int = 0
+    ) {
         self.shutdown = shutdown
         self.descriptor = descriptor
         self.path = path
         self.maxLineBytes = maxLineBytes
         self.buffer = [UInt8](repeating: 0, count: chunkSize)
+        self.remaining = byteLimit
+        self.lineNumber = linesBefore
     }
 
     /// The next line, or `nil` at the end of the file.
@@ -94,6 +107,10 @@ final class ByteLineReader {
     private func fill() throws(FileAccessError) {
         start = 0
         end = 0
+        guard remaining > 0 else {
+            atEnd = true
+            return
+        }
         while true {
             if let shutdown {
                 var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
@@ -105,12 +122,14 @@ final class ByteLineReader {
                 }
                 if ready <= 0 { continue }
             }
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let wanted = min(buffer.count, remaining)
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileAccessError.fromErrno(path: path, operation: "read")
             }
             if count == 0 { atEnd = true }
+            remaining -= count
             end = count
             return
         }

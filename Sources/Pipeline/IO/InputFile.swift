@@ -16,6 +16,11 @@ public struct InputFile: Sendable, Hashable {
     public var relativeName: String
     /// How it is read.
     public var kind: Kind
+    /// For an incremental run, the bytes of a JSON Lines file to read (from the end of what earlier runs consumed to
+    /// the end of its last complete line); `nil` reads the whole file.
+    public var byteRange: Range<Int>?
+    /// The lines before ``byteRange``, so line numbers (and ids made from them) continue where earlier runs stopped.
+    public var linesBefore = 0
 
     /// Creates an input file.
     /// - Parameters:

@@ -152,9 +152,21 @@ public struct InputFileReader: DocumentReader {
                 )
             )
         }
+        if let range = file.byteRange, lseek(descriptor, off_t(range.lowerBound), SEEK_SET) < 0 {
+            let error = FileAccessError.fromErrno(path: file.path, operation: "seek")
+            close(descriptor)
+            return .invalid(invalid(id: file.relativeName, source: DocumentSource(path: file.path), error.description))
+        }
         // A JSON line holds the text escaped: allow room for escapes and other members.
         let maxLine = options.maxDocumentBytes > Int.max / 8 ? Int.max / 2 : options.maxDocumentBytes * 6 + (1 << 16)
-        lines = ByteLineReader(descriptor: descriptor, path: file.path, maxLineBytes: maxLine, shutdown: shutdown)
+        lines = ByteLineReader(
+            descriptor: descriptor,
+            path: file.path,
+            maxLineBytes: maxLine,
+            shutdown: shutdown,
+            byteLimit: file.byteRange?.count ?? .max,
+            linesBefore: file.linesBefore
+        )
         linesDescriptor = descriptor
         current = file
         return nil

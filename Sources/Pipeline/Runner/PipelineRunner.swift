@@ -43,6 +43,8 @@ public struct PipelineRunner: Sendable {
     /// output in input order (and, one-to-one, a status line for each removed document), and no dead-letter file
     /// is written.
     public var stream: StreamOutput?
+    /// The files to read instead of expanding the plan's input paths (an incremental run's new slices).
+    public var inputExpansion: InputExpander.Expansion?
     /// The most documents that travel together between stages (1 for request/response streams).
     public var documentsPerBatch: Int {
         get { batchLimit.entries }
@@ -99,7 +101,7 @@ public struct PipelineRunner: Sendable {
         let formats = plan.inputFormats
         var expander = InputExpander(options: options, formats: formats)
         expander.shard = shard
-        let expansion = try expander.expand()
+        let expansion = try inputExpansion ?? expander.expand()
         let shard = self.shard
         return try await run(
             reader: {

@@ -1,0 +1,346 @@
+import Foundation
+import Logging
+import Pipeline
+import Stages
+
+/// An incremental run's input (`input.incremental: true`): what is new since the runs the ledger records, and how
+/// the ledger advances together with the outputs.
+///
+/// # What is new
+/// Each input file is identified by its path plus its device and inode, size, modification time and a fingerprint
+/// (FNV-1a over the length and the first and last 64 KiB of the consumed bytes).
+/// - A file the ledger does not know is read in whole.
+/// - A JSON Lines file whose consumed part is unchanged (same inode, at least as long, same fingerprint of the
+///   consumed bytes) is read from where the last run stopped to the end of its last complete line; a line the
+///   producer is still writing (no newline yet) is left for the next run. Line numbers, and the ids made from them,
+///   continue.
+/// - A text (or other whole-file) document whose identity is unchanged is skipped.
+/// - **The rule for a file rewritten in place** (another inode, shorter than what was consumed, or a different
+///   fingerprint): it is read again in whole and a warning names it. Sinks that upsert by id (SQLite, PostgreSQL)
+///   then hold the new version; JSON Lines and CSV outputs get its documents again.
+///
+/// # Commit
+/// ```
+/// begin(pending = what this run will consume, outputs' fingerprints before)  → run → outputs commit
+///   → run state saved (with the outputs' fingerprints after) → commitPending()
+/// ```
+/// A run that finds a pending run decides by the outputs: unchanged since before it → it committed nothing, its
+/// input is read again; equal to what the run state recorded for that run → it committed, the ledger advances;
+/// anything else (killed between two outputs' renames) → refused with exit 1, since neither choice is exactly once.
+/// An interrupted run (SIGINT/SIGTERM) advances the ledger over the records it finished.
+struct IncrementalInput {
+    /// The ledger.
+    let ledger: InputLedger
+    /// The new input, sliced.
+    private(set) var expansion: InputExpander.Expansion
+    /// For each sliced file, in order, the entry the ledger records once the file's slice is consumed.
+    private(set) var entries: [InputLedger.Entry] = []
+    /// The entries of the files with nothing new (kept as they are).
+    private(set) var unchanged = 0
+    /// The files rewritten in place, read again in whole.
+    private(set) var rewritten: [String] = []
+
+    /// A refusal to run: the outputs do not tell whether the last run committed.
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The ledger beside a run state: `out/news.state.json` → `out/news.ledger.sqlite`.
+    static func ledgerPath(forState statePath: String) -> String {
+        statePath.hasSuffix(".state.json")
+            ? String(statePath.dropLast(".state.json".count)) + ".ledger.sqlite" : statePath + ".ledger.sqlite"
+    }
+
+    /// Opens the ledger, settles a pending run, and plans what this run reads.
+    /// - Parameters:
+    ///   - expansion: The whole input, expanded.
+    ///   - state: The run's state (its path and file outputs).
+    ///   - logger: Where to log.
+    /// - Throws: ``Refusal`` when a pending run's outputs are torn; an SQLite or file failure.
+    init(expansion whole: InputExpander.Expansion, state: ResumeState, logger: Logger) throws {
+        ledger = try InputLedger(path: Self.ledgerPath(forState: state.path))
+        try Self.settlePendingRun(of: ledger, state: state, logger: logger)
+        let consumed = try ledger.consumed()
+        expansion = whole
+        expansion.files = []
+        for var file in whole.files {
+            guard file.path != "-" else {
+                throw Refusal(description: "incremental input cannot read standard input")
+            }
+            var info = stat()
+            guard stat(file.path, &info) == 0 else {
+                expansion.files.append(file)  // the reader reports the problem
+                continue
+            }
+            let size = Int(info.st_size)
+            let identity = (
+                device: UInt64(info.st_dev), inode: UInt64(info.st_ino),
+                modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            )
+            let prior = consumed[file.path]
+            var start = 0
+            var linesBefore = 0
+            let end: Int
+            var lines = 0
+            if file.kind == .jsonLines {
+                if let prior, prior.device == identity.device, prior.inode == identity.inode, size >= prior.offset,
+                    try Self.fingerprint(of: file.path, upTo: prior.offset) == prior.fingerprint
+                {
+                    start = prior.offset
+                    linesBefore = prior.lines
+                } else if prior != nil {
+                    rewritten.append(file.path)
+                }
+                (end, lines) = try Self.completeLines(of: file.path, from: start, to: size)
+                guard end > start else {
+                    unchanged += 1
+                    continue
+                }
+                file.byteRange = start..<end
+                file.linesBefore = linesBefore
+            } else {
+                end = size
+                let fingerprint = try Self.fingerprint(of: file.path, upTo: size)
+                if let prior, prior.device == identity.device, prior.inode == identity.inode, prior.size == size,
+                    prior.modifiedNanoseconds == identity.modified, prior.fingerprint == fingerprint
+                {
+                    unchanged += 1
+                    continue
+                }
+                if prior != nil { rewritten.append(file.path) }
+            }
+            expansion.files.append(file)
+            entries.append(
+                InputLedger.Entry(
+                    path: file.path,
+                    device: identity.device,
+                    inode: identity.inode,
+                    size: size,
+                    modifiedNanoseconds: identity.modified,
+                    fingerprint: try Self.fingerprint(of: file.path, upTo: end),
+                    offset: end,
+                    lines: linesBefore + lines
+                )
+            )
+        }
+        for path in rewritten {
+            logger.warning(
+                "input file rewritten in place since it was consumed: reading it again in whole",
+                metadata: ["path": "\(path)"]
+            )
+        }
+    }
+
+    /// Records what this run will consume, before it starts.
+    /// - Parameters:
+    ///   - runID: The run.
+    ///   - state: The run's state (its file outputs).
+    func begin(runID: String, state: ResumeState) throws {
+        try ledger.begin(runID: runID, outputsBefore: try Self.fingerprints(of: state.fileOutputs), entries: entries)
+    }
+
+    /// Advances the ledger after the outputs and the run state have been committed: over everything planned, or,
+    /// for an interrupted run, over the records it finished.
+    /// - Parameters:
+    ///   - report: The run's report.
+    ///   - runID: The run.
+    ///   - state: The run's state.
+    func commit(after report: RunReport, runID: String, state: ResumeState) throws {
+        if report.interruption != nil, let pending = try ledger.pendingRun() {
+            // Still "before" the run: a kill before commitPending is settled by the run state, as for a full run.
+            try ledger.begin(
+                runID: runID,
+                outputsBefore: pending.outputsBefore,
+                entries: try finishedEntries(records: report.inputRecords)
+            )
+        }
+        try ledger.commitPending()
+    }
+
+    /// The entries of what the first `records` input records covered (problems come first, then the files in
+    /// order: one record per whole file, one per non-blank line of a JSON Lines slice).
+    private func finishedEntries(records: Int) throws -> [InputLedger.Entry] {
+        var remaining = records - expansion.problems.count
+        var finished: [InputLedger.Entry] = []
+        for (file, entry) in zip(expansion.files, entries) where remaining > 0 {
+            guard let range = file.byteRange else {
+                // A file read by a format (WARC, HTML) may hold several records: the count no longer maps to
+                // positions from here on, so it and what follows are read again.
+                guard file.kind == .text else { break }
+                remaining -= 1
+                finished.append(entry)
+                continue
+            }
+            let (offset, lines, used) = try Self.position(of: file.path, in: range, afterRecords: remaining)
+            remaining -= used
+            var partial = entry
+            partial.offset = offset
+            partial.lines = file.linesBefore + lines
+            partial.fingerprint = try Self.fingerprint(of: file.path, upTo: offset)
+            finished.append(partial)
+        }
+        return finished
+    }
+
+    // MARK: Pending runs
+
+    private static func settlePendingRun(of ledger: InputLedger, state: ResumeState, logger: Logger) throws {
+        guard let pending = try ledger.pendingRun() else { return }
+        let outputs = Array((try parseFingerprints(pending.outputsBefore)).keys)
+        if try fingerprints(of: outputs) == pending.outputsBefore {
+            try ledger.dropPending()
+            logger.notice(
+                "the last incremental run committed nothing: reading its input again",
+                metadata: ["run_id": "\(pending.runID)"]
+            )
+            return
+        }
+        if let text = try? String(contentsOfFile: state.path, encoding: .utf8),
+            let json = try? JSONParser().parse(text), let recorded = RunState(json: json),
+            recorded.runID == pending.runID,
+            try recorded.outputs.allSatisfy({ try RunState.Fingerprint.of(path: $0.key) == $0.value })
+        {
+            try ledger.commitPending()
+            logger.notice(
+                "the last incremental run committed its outputs: the ledger advances",
+                metadata: ["run_id": "\(pending.runID)"]
+            )
+            return
+        }
+        throw Refusal(
+            description: "the outputs are neither as they were before incremental run \(pending.runID) nor as it "
+                + "recorded after it (it was killed between two commits); restore the outputs, or remove them and "
+                + "the ledger '\(ledger.path)' to process the whole input again"
+        )
+    }
+
+    /// The file outputs' fingerprints as JSON, keys sorted: `{"path": {"bytes": n, "hash": h} | null}`.
+    static func fingerprints(of paths: [String]) throws -> String {
+        var members: [String: JSONValue] = [:]
+        for path in paths {
+            members[path] =
+                try RunState.Fingerprint.of(path: path).map {
+                    .object(["bytes": .integer(Int64($0.bytes)), "hash": .string($0.hash)])
+                } ?? .null
+        }
+        return JSONValue.object(members).serialized()
+    }
+
+    private static func parseFingerprints(_ text: String) throws -> [String: JSONValue] {
+        guard let json = try? JSONParser().parse(text), let members = json.objectValue else {
+            throw Refusal(description: "the ledger's pending run is unreadable")
+        }
+        return members
+    }
+
+    // MARK: Files
+
+    /// FNV-1a 64 over the length `end` and the first and last 64 KiB of the file's first `end` bytes.
+    static func fingerprint(of path: String, upTo end: Int) throws -> String {
+        var hash = FNV1a.hash(String(end))
+        let window = 1 << 16
+        let pieces = end <= 2 * window ? [0..<end] : [0..<window, (end - window)..<end]
+        try withFile(path) { descriptor in
+            var buffer = [UInt8](repeating: 0, count: window)
+            for piece in pieces {
+                let count = try readFully(descriptor, path: path, at: piece.lowerBound, into: &buffer, piece.count)
+                for byte in buffer[..<count] { hash = FNV1a.adding(byte, to: hash) }
+            }
+        }
+        return String(hash, radix: 16)
+    }
+
+    /// The end of the last complete line in `start..<size` (after its newline) and the lines up to it.
+    private static func completeLines(of path: String, from start: Int, to size: Int) throws -> (Int, Int) {
+        var end = start
+        var lines = 0
+        try withFile(path) { descriptor in
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            var offset = start
+            while offset < size {
+                let count = try readFully(
+                    descriptor,
+                    path: path,
+                    at: offset,
+                    into: &buffer,
+                    min(buffer.count, size - offset)
+                )
+                guard count > 0 else { break }
+                for index in 0..<count where buffer[index] == 0x0A {
+                    lines += 1
+                    end = offset + index + 1
+                }
+                offset += count
+            }
+        }
+        return (end, lines)
+    }
+
+    /// Where, in a JSON Lines slice, `records` records end: the offset after the line of the last one, the lines up
+    /// to it, and the records found (fewer when the slice holds fewer).
+    private static func position(of path: String, in range: Range<Int>, afterRecords records: Int) throws -> (
+        Int, Int, Int
+    ) {
+        var found = 0
+        var lines = 0
+        var end = range.lowerBound
+        try withFile(path) { descriptor in
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            var offset = range.lowerBound
+            var blank = true
+            scan: while offset < range.upperBound {
+                let count = try readFully(
+                    descriptor,
+                    path: path,
+                    at: offset,
+                    into: &buffer,
+                    min(buffer.count, range.upperBound - offset)
+                )
+                guard count > 0 else { break }
+                for index in 0..<count {
+                    let byte = buffer[index]
+                    if byte == 0x0A {
+                        lines += 1
+                        end = offset + index + 1
+                        if !blank { found += 1 }
+                        blank = true
+                        if found == records { break scan }
+                    } else if byte != 0x20, byte != 0x09, byte != 0x0D {
+                        blank = false
+                    }
+                }
+                offset += count
+            }
+        }
+        return (end, lines, found)
+    }
+
+    private static func withFile(_ path: String, _ body: (Int32) throws -> Void) throws {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileAccessError.fromErrno(path: path, operation: "open") }
+        defer { close(descriptor) }
+        try body(descriptor)
+    }
+
+    private static func readFully(
+        _ descriptor: Int32,
+        path: String,
+        at offset: Int,
+        into buffer: inout [UInt8],
+        _ count: Int
+    ) throws -> Int {
+        var total = 0
+        while total < count {
+            let read = buffer.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + total, count - total, off_t(offset + total))
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw FileAccessError.fromErrno(path: path, operation: "read")
+            }
+            if read == 0 { break }
+            total += read
+        }
+        return total
+    }
+}
