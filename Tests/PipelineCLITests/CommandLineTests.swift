@@ -361,6 +361,8 @@ struct Scratch {
                         Sharded runs: file k of the sorted list goes to shard k mod N, or records are split by id hash.
                     on_invalid: one of dead-letter, fail (default dead-letter)
                         Unreadable input (malformed JSON line, invalid UTF-8, empty or oversized text): dead-letter it, or fail the run (exit 2).
+                    incremental: boolean (default false)
+                        Read only input that earlier runs have not consumed (new files, new lines of a grown JSON Lines file), as the ledger beside the run state records.
 
                 output:
                   Where side outputs go.
