@@ -235,13 +235,15 @@ struct IncrementalInput {
 
     // MARK: Files
 
-    /// FNV-1a 64 over the length `end` and the first and last 64 KiB of the file's first `end` bytes.
+    /// FNV-1a 64 over the length `end` and the first and last 64 KiB of the file's first `end` bytes (all of them
+    /// up to 128 KiB).
     static func fingerprint(of path: String, upTo end: Int) throws -> String {
         var hash = FNV1a.hash(String(end))
         let window = 1 << 16
         let pieces = end <= 2 * window ? [0..<end] : [0..<window, (end - window)..<end]
         try withFile(path) { descriptor in
-            var buffer = [UInt8](repeating: 0, count: window)
+            // Room for the longest piece: a file of 64 to 128 KiB is read in one piece.
+            var buffer = [UInt8](repeating: 0, count: pieces.map(\.count).max() ?? 0)
             for piece in pieces {
                 let count = try readFully(descriptor, path: path, at: piece.lowerBound, into: &buffer, piece.count)
                 for byte in buffer[..<count] { hash = FNV1a.adding(byte, to: hash) }
@@ -329,6 +331,7 @@ struct IncrementalInput {
         into buffer: inout [UInt8],
         _ count: Int
     ) throws -> Int {
+        precondition(count <= buffer.count, "read of \(count) bytes into a buffer of \(buffer.count)")
         var total = 0
         while total < count {
             let read = buffer.withUnsafeMutableBytes {

@@ -89,6 +89,19 @@ import Testing
         #expect(scratch.read("out/docs.jsonl") == once.read("out/docs.jsonl"))
     }
 
+    /// Files of 64 to 128 KiB are fingerprinted in one piece (this size once overran the read buffer and trapped).
+    @Test(arguments: [40, 1_000, 1_400, 3_000]) func aGrowingFileOfAnySizeIsContinued(lines count: Int) async throws {
+        let scratch = setUp([("feed.jsonl", lines("f", 0..<count))])
+        #expect(try await run(scratch).stderr.contains("total: \(count) in = \(count) written"))
+        let handle = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("in/feed.jsonl"))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(lines("f", count..<(count + 7)).utf8))
+        try handle.close()
+        let second = try await run(scratch)
+        #expect(second.stderr.contains("total: 7 in = 7 written"), "\(second.stderr)")
+        #expect(scratch.read("out/docs.jsonl").split(separator: "\n").count == count + 7)
+    }
+
     @Test func aFileRewrittenInPlaceIsReadAgainInWholeWithAWarning() async throws {
         let scratch = setUp([("a.jsonl", lines("a", 0..<4))])
         _ = try await run(scratch)
