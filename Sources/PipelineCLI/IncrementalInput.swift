@@ -26,7 +26,10 @@ import Stages
 /// ```
 /// A run that finds a pending run decides by the outputs: unchanged since before it → it committed nothing, its
 /// input is read again; equal to what the run state recorded for that run → it committed, the ledger advances;
-/// anything else (killed between two outputs' renames) → refused with exit 1, since neither choice is exactly once.
+/// anything else (killed after one output's rename and before the run state's) → every file output is cut back
+/// to its length before that run (they only grow by appending, so the earlier version is a prefix) and its input
+/// is read again; sinks that upsert by id (SQLite, PostgreSQL) take the same documents again without doubling.
+/// An output that no longer starts with its earlier version (edited by something else) is refused with exit 1.
 /// An interrupted run (SIGINT/SIGTERM) advances the ledger over the records it finished.
 struct IncrementalInput {
     /// The ledger.
@@ -207,11 +210,46 @@ struct IncrementalInput {
             )
             return
         }
-        throw Refusal(
-            description: "the outputs are neither as they were before incremental run \(pending.runID) nor as it "
-                + "recorded after it (it was killed between two commits); restore the outputs, or remove them and "
-                + "the ledger '\(ledger.path)' to process the whole input again"
+        // Killed after an output's commit and before the run state's: some outputs hold the run's documents. The
+        // file outputs only ever grow by a run (the run's lines are appended to a copy of what was there, renamed
+        // over it), so each is cut back to the version before the run, and the run's input is read again.
+        for (path, recorded) in try parseFingerprints(pending.outputsBefore) {
+            try rollBack(path, to: recorded, runID: pending.runID, ledger: ledger)
+        }
+        try ledger.dropPending()
+        logger.notice(
+            """
+            the last incremental run was killed between two commits: its file outputs are cut back to what they \
+            were before it, and its input is read again
+            """,
+            metadata: ["run_id": "\(pending.runID)"]
         )
+    }
+
+    /// Cuts a file output back to the version fingerprinted before a run: removed when it did not exist,
+    /// truncated to its earlier length when it still starts with that version.
+    /// - Throws: ``Refusal`` when the file no longer starts with that version (it was changed by something else).
+    private static func rollBack(_ path: String, to recorded: JSONValue, runID: String, ledger: InputLedger) throws {
+        guard let before = recorded.objectValue else {
+            if unlink(path) != 0, errno != ENOENT {
+                throw FileAccessError.fromErrno(path: path, operation: "remove")
+            }
+            return
+        }
+        guard case .integer(let bytes)? = before["bytes"], case .string(let hash)? = before["hash"] else {
+            throw Refusal(description: "the ledger's pending run is unreadable")
+        }
+        let current = try RunState.Fingerprint.of(path: path, firstBytes: Int(bytes))
+        guard let current, current.bytes == Int(bytes), current.hash == hash else {
+            throw Refusal(
+                description: "'\(path)' no longer starts with the version that incremental run \(runID) began "
+                    + "from, so it cannot be cut back; restore the outputs, or remove them and the ledger "
+                    + "'\(ledger.path)' to process the whole input again"
+            )
+        }
+        guard truncate(path, off_t(bytes)) == 0 else {
+            throw FileAccessError.fromErrno(path: path, operation: "truncate")
+        }
     }
 
     /// The file outputs' fingerprints as JSON, keys sorted: `{"path": {"bytes": n, "hash": h} | null}`.

@@ -25,8 +25,12 @@ public struct RunState: Sendable, Hashable {
         }
 
         /// The fingerprint of a file, or `nil` when it does not exist.
+        /// - Parameters:
+        ///   - path: The file.
+        ///   - firstBytes: Fingerprint only the file's first bytes, this many at most (default: all of it), to tell
+        ///     whether a file that was appended to still starts with a version fingerprinted before.
         /// - Throws: ``FileAccessError`` when it exists but cannot be read.
-        public static func of(path: String) throws(FileAccessError) -> Fingerprint? {
+        public static func of(path: String, firstBytes: Int = .max) throws(FileAccessError) -> Fingerprint? {
             let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else {
                 if errno == ENOENT { return nil }
@@ -36,8 +40,9 @@ public struct RunState: Sendable, Hashable {
             var hash = FNV1a.offsetBasis
             var total = 0
             var chunk = [UInt8](repeating: 0, count: 1 << 20)
-            while true {
-                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            while total < firstBytes {
+                let wanted = min(chunk.count, firstBytes - total)
+                let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, wanted) }
                 if count < 0 {
                     if errno == EINTR { continue }
                     throw FileAccessError.fromErrno(path: path, operation: "read")
