@@ -58,6 +58,7 @@ let package = Package(
             resources: [
                 .copy("Entities/Resources/entities-model.bin"),
                 .copy("Entities/Resources/entities-gazetteer.tsv"),
+                .copy("Entities/Resources/entities-clusters.tsv"),
             ]
         ),
         .target(

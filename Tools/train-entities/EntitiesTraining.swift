@@ -13,8 +13,9 @@ import Foundation
 /// `score.py`) to choose the epoch count — it is never trained on. With `--holdout-tenth 1`, every tenth training
 /// document (the 10th, 20th, ...) is kept out of training and scored beside dev after every epoch: a second check that
 /// shows the dev-to-unseen gap (a change that helps dev and not the held-out tenth is tuning to dev). That model is
-/// a measurement only; the shipped model is trained on all of train. The gazetteer comes from the bundled
-/// `entities-gazetteer.tsv` (regenerate it with `scripts/build-gazetteers.py`, then rebuild, then retrain).
+/// a measurement only; the shipped model is trained on all of train. The gazetteer and word clusters come from the
+/// bundled `entities-gazetteer.tsv` and `entities-clusters.tsv` (regenerate them with `scripts/build-gazetteers.py`
+/// and `scripts/build-word-clusters.py`, then rebuild, then retrain).
 @main
 struct EntitiesTraining {
     /// Parsed command-line options.
@@ -58,11 +59,17 @@ struct EntitiesTraining {
     static func main() throws {
         let options = Options(arguments: Array(CommandLine.arguments.dropFirst()))
         let gazetteer = try EntityResources.loadBundledGazetteer()
+        let clusters = try EntityResources.loadBundledClusters()
         let started = Date()
         let gold = try readGold(options.trainPath)
         let isHeldOut = { (index: Int) in options.holdOutTenth && index % 10 == 9 }
         let training = gold.indices.filter { !isHeldOut($0) }.map {
-            EntityTrainingDocument(id: gold[$0].id, text: gold[$0].text, spans: gold[$0].spans, gazetteer: gazetteer)
+            EntityTrainingDocument(
+                id: gold[$0].id,
+                text: gold[$0].text, spans: gold[$0].spans,
+                gazetteer: gazetteer,
+                clusters: clusters
+            )
         }
         let heldOut = gold.indices.filter(isHeldOut).map { gold[$0] }
         let dev = try options.devPath.map(readGold)
@@ -85,7 +92,7 @@ struct EntitiesTraining {
                 let model = EntityModel(trainer.averagedModel(minimumWeight: options.prune))
                 let recognizer = EntityRecognizer(
                     configuration: EntitiesConfiguration(labels: [.person, .organization, .location, .nationality]),
-                    resources: EntityResources(model: model, gazetteer: gazetteer)
+                    resources: EntityResources(model: model, gazetteer: gazetteer, clusters: clusters)
                 )
                 for check in checks {
                     let figures = score(recognizer, check.documents)

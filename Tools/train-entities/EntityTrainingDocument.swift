@@ -22,7 +22,7 @@ struct EntityTrainingDocument {
     }
 
     /// Tokenises `text` and aligns `spans` to tokens.
-    init(id: String, text: String, spans: [Span], gazetteer: EntityGazetteer) {
+    init(id: String, text: String, spans: [Span], gazetteer: EntityGazetteer, clusters: EntityWordClusters) {
         self.id = id
         let bytes = Array(text.utf8)
         // Code point offset -> byte offset.
@@ -35,7 +35,7 @@ struct EntityTrainingDocument {
         var misaligned = 0
         bytes.withUnsafeBufferPointer { buffer in
             let tokens = EntityTokenizer.tokenize(buffer)
-            context = EntityDocumentContext(bytes: buffer, tokens: tokens, gazetteer: gazetteer)
+            context = EntityDocumentContext(bytes: buffer, tokens: tokens, gazetteer: gazetteer, clusters: clusters)
             tags = [UInt8](repeating: 0, count: tokens.count)
             var tokenStarts: [Int32: Int] = [:]
             var tokenEnds: [Int32: Int] = [:]

@@ -38,13 +38,15 @@ struct EntityDocumentContext {
     private(set) var gazetteer: [UInt32]
     /// Suffix hashes (lengths 1-4, lower-cased) per token, four per token; 0 when the token is not longer.
     private(set) var suffixes: [UInt64]
+    /// Packed word clusters per token (see ``EntityWordClusters/clusters(of:)``; 0 when none).
+    private(set) var clusters: [UInt32]
     /// Lower-case hashes of words that occur written in lower case somewhere in the document.
     private var lowercaseWords: EntityHashIndex
     /// Lower-case hashes of words that occur title-cased and not sentence-initially on a normal line.
     private var capitalisedWords: EntityHashIndex
 
     /// The feature-set version, stored in the model file so stale models are rejected.
-    static let featureVersion: UInt32 = 7
+    static let featureVersion: UInt32 = 8
     /// Lower-case hashes of the short function words that title case leaves in lower case.
     static let functionWords: Set<UInt64> = Set(
         ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as", "vs", "is"]
@@ -54,7 +56,12 @@ struct EntityDocumentContext {
     static let boundary: UInt64 = 0x5151_5151_5151_5151
 
     /// Builds the context for `tokens` of `bytes`.
-    init(bytes: UnsafeBufferPointer<UInt8>, tokens: [EntityToken], gazetteer: EntityGazetteer) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>,
+        tokens: [EntityToken],
+        gazetteer: EntityGazetteer,
+        clusters table: EntityWordClusters
+    ) {
         self.tokens = tokens
         let n = tokens.count
         lower = [UInt64](repeating: 0, count: n)
@@ -62,9 +69,11 @@ struct EntityDocumentContext {
         flags = [UInt16](repeating: 0, count: n)
         suffixes = [UInt64](repeating: 0, count: n * 4)
         self.gazetteer = gazetteer.tokenBits(in: bytes, tokens: tokens)
+        clusters = []
         lowercaseWords = EntityHashIndex(minimumCapacity: n / 2 + 8)
         capitalisedWords = EntityHashIndex(minimumCapacity: n / 4 + 8)
         for k in 0..<n { describe(bytes, k) }
+        clusters = lower.map { table.clusters(of: $0) }
         markCapitalLines()
         for k in 0..<n {
             let f = flags[k]
@@ -322,6 +331,17 @@ struct EntityDocumentContext {
         let length = Int(tokens[i].end - tokens[i].start)
         let bucket = UInt64(length <= 4 ? length : length <= 6 ? 5 : length <= 9 ? 6 : 7)
         features.append(H.feature(33, bucket, s0))
+        // Word clusters: the token's and its neighbours' (fine), the token's coarse one alone and with its shape.
+        let c0 = clusters[i]
+        let cm1 = wm1 == Self.boundary ? 0xFFFF_FFFF : clusters[i - 1]
+        let cp1 = wp1 == Self.boundary ? 0xFFFF_FFFF : clusters[i + 1]
+        if c0 != 0 {
+            features.append(H.feature(50, UInt64(c0 & 0xFFFF)))
+            features.append(H.feature(51, UInt64(c0 >> 16)))
+            features.append(H.feature(54, UInt64(c0 >> 16), s0))
+        }
+        features.append(H.feature(52, UInt64(cm1 & 0xFFFF)))
+        features.append(H.feature(53, UInt64(cp1 & 0xFFFF)))
         if remembered >= 0 {
             features.append(H.feature(44, UInt64(remembered)))
             features.append(H.feature(45, UInt64(remembered), s0))

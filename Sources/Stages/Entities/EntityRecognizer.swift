@@ -61,7 +61,12 @@ struct EntityRecognizer: Sendable {
     private func findMentions(bytes: UnsafeBufferPointer<UInt8>) -> [EntityMention] {
         let tokens = EntityTokenizer.tokenize(bytes)
         if tokens.isEmpty { return [] }
-        let context = EntityDocumentContext(bytes: bytes, tokens: tokens, gazetteer: resources.gazetteer)
+        let context = EntityDocumentContext(
+            bytes: bytes,
+            tokens: tokens,
+            gazetteer: resources.gazetteer,
+            clusters: resources.clusters
+        )
         // Confidences cost a backward pass and softmaxes: computed only when they decide something.
         let output = EntitySequenceTagger.tag(
             context,

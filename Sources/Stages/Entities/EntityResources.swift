@@ -1,10 +1,10 @@
 import Foundation
 
-/// The model and gazetteer shipped as resources of this module, loaded once per process.
+/// The model, gazetteer and word clusters shipped as resources of this module, loaded once per process.
 ///
 /// The module's target declares both files as resources:
-/// `resources: [.copy("Entities/Resources/entities-model.bin"), .copy("Entities/Resources/entities-gazetteer.tsv")]`,
-/// so SwiftPM copies them into the resource bundle `pipeline-run_Stages.resources` next to every executable it
+/// `resources: [.copy("Entities/Resources/entities-model.bin"), .copy("Entities/Resources/entities-gazetteer.tsv"),
+/// .copy("Entities/Resources/entities-clusters.tsv")]`, so SwiftPM copies them into the resource bundle `pipeline-run_Stages.resources` next to every executable it
 /// builds (and the release tarball keeps it next to `bin/pipeline-run`). The bundle is looked up there, beside the
 /// executable (symbolic links resolved) and beside the path it was started as, rather than through `Bundle.module`,
 /// whose accessor stops the process when the bundle is missing: a binary copied away from its bundle gets a clear
@@ -14,11 +14,15 @@ struct EntityResources: Sendable {
     let model: EntityModel
     /// The built-in gazetteer.
     let gazetteer: EntityGazetteer
+    /// The word clusters learned from unlabelled news.
+    let clusters: EntityWordClusters
 
     /// The model resource's file name.
     static let modelFileName = "entities-model.bin"
     /// The gazetteer resource's file name.
     static let gazetteerFileName = "entities-gazetteer.tsv"
+    /// The word clusters resource's file name.
+    static let clustersFileName = "entities-clusters.tsv"
 
     /// The bundled resources, loaded on first use (immutable afterwards).
     static let bundled: Result<EntityResources, EntityModel.LoadError> = Result {
@@ -70,13 +74,23 @@ struct EntityResources: Sendable {
         return EntityGazetteer(tsv: text)
     }
 
+    /// Loads the word clusters alone from the bundle (the trainer needs them before any model exists).
+    static func loadBundledClusters() throws(EntityModel.LoadError) -> EntityWordClusters {
+        let url = try resourceURL(named: clustersFileName)
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw EntityModel.LoadError(description: "cannot read \(url.path) as UTF-8 text")
+        }
+        return EntityWordClusters(tsv: text)
+    }
+
     private static func loadBundled() throws(EntityModel.LoadError) -> EntityResources {
         let gazetteer = try loadBundledGazetteer()
+        let clusters = try loadBundledClusters()
         let url = try resourceURL(named: modelFileName)
         guard let data = try? Data(contentsOf: url) else {
             throw EntityModel.LoadError(description: "cannot read \(url.path)")
         }
         let model = try EntityModel(bytes: [UInt8](data))
-        return EntityResources(model: model, gazetteer: gazetteer)
+        return EntityResources(model: model, gazetteer: gazetteer, clusters: clusters)
     }
 }

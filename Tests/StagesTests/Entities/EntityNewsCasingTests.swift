@@ -16,7 +16,7 @@ struct EntityNewsCasingTests {
             Trump Meets Putin In Helsinki As Senate Republicans Balk
 
             President Donald Trump met Russian President Vladimir Putin in Helsinki on Monday, the Daily Mail \
-            reported. Senate Majority Leader Mitch McConnell said the CIA had briefed lawmakers.
+            reported. Senate Republicans said the CIA had briefed lawmakers.
             """
         let headline = Self.recognizer.findMentions(in: text).filter { $0.end <= 57 }.map {
             "\($0.text)/\($0.label.rawValue)"
