@@ -66,7 +66,8 @@ struct EntitiesTraining {
         let training = gold.indices.filter { !isHeldOut($0) }.map {
             EntityTrainingDocument(
                 id: gold[$0].id,
-                text: gold[$0].text, spans: gold[$0].spans,
+                text: gold[$0].text,
+                spans: gold[$0].spans,
                 gazetteer: gazetteer,
                 clusters: clusters
             )
