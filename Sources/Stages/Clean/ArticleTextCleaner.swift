@@ -177,6 +177,7 @@ struct ArticleTextCleaner: Sendable {
                     hashes: hashes,
                     bytes: bytes
                 )
+                PullQuoteRule.apply(lines, headline: first, verdicts: &verdicts, hashes: hashes, bytes: bytes)
                 for index in lines.indices {
                     if let group = verdicts[index], !groups.contains(group) { verdicts[index] = before[index] }
                 }

@@ -344,7 +344,49 @@ struct BoilerplateLineClassifier: Sendable {
         {
             return true
         }
-        return false
+        return isCredit(line, first: first, bytes: bytes)
+    }
+
+    /// Credit phrases of image captions, folded: a photographer, a source, a licence, a stock library. Matched
+    /// inside words too, because scrapers glue a caption to its credit ("mapImage Source: ...").
+    private static let creditMatcher = BoilerplatePhraseMatcher(phrases: [
+        "photo by", "photos by", "photo courtesy", "photos courtesy", "courtesy of", "image source", "image credit",
+        "image via", "image courtesy", "photo credit", "photo illustration", "illustration by", "photograph by",
+        "photographs by", "screenshot", "via flickr", "cc by", "cc-by", "public domain", "creative commons",
+        "wikimedia commons", "getty images", "stockphoto", "shutterstock", "istock", "file photo", "ap photo",
+        "foto:", "bild:", "crédit photo", "photo :", "fotografía:",
+    ])
+
+    /// True for the first letters of ``BoilerplateVocabulary/captionLeadWords``, in capitals.
+    private static func isCaptionInitial(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "I") || byte == UInt8(ascii: "P") || byte == UInt8(ascii: "C") || byte == UInt8(ascii: "G")
+    }
+
+    /// An image credit: a short line holding a credit phrase ("Photo courtesy of Pixabay, public domain"), or a
+    /// caption whose last sentence is its credit ("The virus. Photo by the Laboratory of Tumor Virus Biology").
+    private func isCredit(_ line: ArticleLineFacts, first: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.ending != .colon else { return false }
+        if line.wordCount <= 16
+            && (line.ending != .period || BoilerplateVocabulary.captionLeadWords.contains(first)
+                || bytes[line.start] == UInt8(ascii: "("))
+        {
+            return Self.creditMatcher.matches(bytes, start: line.start, end: line.end)
+        }
+        guard line.sentenceBreaks >= 1 else { return false }
+        // The last sentence must open with a caption word and hold a credit phrase.
+        var index = line.end - 2
+        while index > line.start + 1 {
+            if bytes[index] == 0x20 && UTF8Byte.isASCIIUppercase(bytes[index + 1]) {
+                let mark = bytes[index - 1]
+                if mark == UInt8(ascii: ".") || mark == UInt8(ascii: "?") || mark == UInt8(ascii: "!") { break }
+            }
+            index -= 1
+        }
+        // Caption words open with one of these capitals: a cheap test before hashing the word.
+        guard index > line.start + 1, Self.isCaptionInitial(bytes[index + 1]) else { return false }
+        let lead = BoilerplateWordHash.leadingWords(bytes, from: index + 1, to: line.end, limit: 1)
+        guard let word = lead.first, BoilerplateVocabulary.captionLeadWords.contains(word) else { return false }
+        return Self.creditMatcher.matches(bytes, start: index + 1, end: line.end)
     }
 
     /// True when the first word of the line (after an opening parenthesis) is followed by `:`.
