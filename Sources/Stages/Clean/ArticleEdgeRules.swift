@@ -94,8 +94,36 @@ enum ArticleEdgeRules {
                 verdicts[index] = .markers
             }
         }
+        for index in (headline + 1)..<count where verdicts[index] == nil && isLabelledLink(lines[index], bytes: bytes) {
+            verdicts[index] = .teasers
+        }
         removeRepeatedLinks(lines, after: headline, verdicts: &verdicts, hashes: hashes)
         removeAboutBlock(lines, firstProse: firstProse, verdicts: &verdicts, hashes: hashes, bytes: bytes)
+    }
+
+    /// Labels in capitals that put a link to another story between paragraphs ("BREAKING: <headline>").
+    private static let linkLabels: [[UInt8]] = [
+        "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "JUST IN", "DEVELOPING", "MUST SEE",
+        "MUST WATCH", "MUST READ", "TRENDING", "EILMELDUNG", "EXKLUSIV", "EXCLUSIF", "EXCLUSIVA", "ÚLTIMA HORA",
+        "DERNIÈRE MINUTE",
+    ].map { Array($0.utf8) }
+
+    /// "BREAKING: Barrels Removed From Clinton Property": a label in capitals, a colon, and a headline in title
+    /// case with no full stop. An editor's update in sentences ("UPDATE: The police said ...") is article text.
+    private static func isLabelledLink(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !line.isLong, line.wordCount >= 4, line.wordCount <= 22, line.sentenceBreaks == 0,
+            line.ending != .period && line.ending != .exclamation && line.ending != .colon,
+            line.capitalizedWords * 4 >= line.wordCount * 3
+        else { return false }
+        labels: for label in linkLabels where label.count + 2 < line.byteCount {
+            for (offset, expected) in label.enumerated() where bytes[line.start + offset] != expected {
+                continue labels
+            }
+            var index = line.start + label.count
+            while index < line.end && bytes[index] == 0x20 { index += 1 }
+            if index < line.end && bytes[index] == UInt8(ascii: ":") { return true }
+        }
+        return false
     }
 
     /// Words of a question put to the reader ("What do you think?", "Share your thoughts").

@@ -112,8 +112,12 @@ struct BoilerplateBlockRules: Sendable {
     }
 
     /// A run of title-shaped lines after the last prose line.
+    ///
+    /// A run of three or more link-shaped lines (story headlines of up to 20 words) goes with the heading that
+    /// introduces it ("PREVIOUS COVERAGE:"); a shorter run must be of title-shaped lines.
     private func removeTrailingTitles(_ lines: [ArticleLineFacts], _ verdicts: inout [CleanRuleGroup?]) {
         guard let headline = lines.indices.first(where: { verdicts[$0] == nil }) else { return }
+        if groups.contains(.teasers) && removeTrailingLinks(lines, &verdicts, headline: headline) { return }
         var run: [Int] = []
         var index = lines.count - 1
         while index > headline {
@@ -130,6 +134,44 @@ struct BoilerplateBlockRules: Sendable {
             for line in run { verdicts[line] = .teasers }
         } else if run.count == 1 && groups.contains(.layout) && lines[run[0]].verbWords == 0 {
             verdicts[run[0]] = .layout
+        }
+    }
+
+    /// Three or more link-shaped lines after the last prose line, and a heading ending with `:` just above them.
+    /// - Returns: true when it removed a run.
+    private func removeTrailingLinks(
+        _ lines: [ArticleLineFacts],
+        _ verdicts: inout [CleanRuleGroup?],
+        headline: Int
+    ) -> Bool {
+        var links: [Int] = []
+        var index = lines.count - 1
+        while index > headline {
+            if verdicts[index] == nil {
+                guard Self.isLinkShaped(lines[index]) else { break }
+                links.append(index)
+            }
+            index -= 1
+        }
+        guard index > headline, links.count >= 3 else { return false }
+        for line in links { verdicts[line] = .teasers }
+        let heading = lines[index]
+        if verdicts[index] == nil && !heading.isLong && !heading.isProse && heading.wordCount <= 12
+            && heading.ending == .colon
+        {
+            verdicts[index] = .teasers
+        }
+        return true
+    }
+
+    /// True when a line is shaped like the text of a link to a story: one clause of up to 20 words, no full stop.
+    private static func isLinkShaped(_ line: ArticleLineFacts) -> Bool {
+        guard !line.isLong, line.sentenceBreaks == 0, line.wordCount >= 1, line.wordCount <= 20,
+            line.scalarCount <= 140
+        else { return false }
+        switch line.ending {
+        case .period, .exclamation, .colon: return false
+        case .ellipsis, .question, .other: return true
         }
     }
 

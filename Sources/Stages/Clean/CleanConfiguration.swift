@@ -112,5 +112,8 @@ struct CleanConfiguration: Sendable, Equatable {
         "to continue reading",
         "we use cookies",
         "you may also like",
+        "you might also like",
+        "you may be interested in",
+        "you might be interested in",
     ]
 }
