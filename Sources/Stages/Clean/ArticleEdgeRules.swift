@@ -1,3 +1,4 @@
+import Foundation
 import Pipeline
 
 /// Rules for the furniture at the edges of an article: bylines under the headline, source and pointer notes at the
@@ -99,6 +100,187 @@ enum ArticleEdgeRules {
         }
         removeRepeatedLinks(lines, after: headline, verdicts: &verdicts, hashes: hashes)
         removeAboutBlock(lines, firstProse: firstProse, verdicts: &verdicts, hashes: hashes, bytes: bytes)
+        removeReleaseTail(lines, firstProse: firstProse, verdicts: &verdicts, hashes: hashes, bytes: bytes)
+    }
+
+    /// Phrases an organisation uses to describe itself at the end of a press release; three different ones make
+    /// a boilerplate "About" paragraph even without its heading.
+    private static let selfDescriptionPhrases = [
+        "world's largest", "world's leading", "is dedicated to", "is committed to", "is one of the", "is a leading",
+        "is the largest", "is the leading", "nonprofit", "non-profit", "not-for-profit", "founded in",
+        "established in", "its mission", "our mission", "premier", "headquartered in", "is a member of",
+        "an agency within", "an agency of", "the agency also", "is responsible for", "members", "leading",
+        "largest", "ranked", "a member of", "institution", "organization", "organisation", "university",
+        "association", "agency",
+    ]
+    /// Disclaimers and warranty notices.
+    private static let disclaimerPhrases = [
+        "any warranties", "no warranties", "no warranty", "disclaimer", "do not necessarily reflect",
+        "does not necessarily reflect", "views expressed", "for informational purposes only",
+        "not intended as medical advice", "not a substitute for professional",
+    ]
+    /// Reported speech, which a boilerplate paragraph never has (long lines' words are not counted).
+    private static let speechPhrases = [" said", " says", " told"]
+    /// The three lists in one matcher, so a line of the tail is read once.
+    private static let tailMatcher = BoilerplatePhraseMatcher(
+        phrases: selfDescriptionPhrases + disclaimerPhrases + speechPhrases
+    )
+
+    /// True when the line has `“` or `”` (found through their lead byte, 0xE2).
+    private static func hasCurlyDoubleQuote(_ line: ArticleLineFacts, base: UnsafePointer<UInt8>) -> Bool {
+        var from = line.start
+        while from + 2 < line.end, let found = memchr(base + from, 0xE2, line.end - from - 2) {
+            let index = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if base[index + 1] == 0x80 && (base[index + 2] == 0x9C || base[index + 2] == 0x9D) { return true }
+            from = index + 1
+        }
+        return false
+    }
+
+    /// A word of each self-description and disclaimer phrase: a short line without one is not read further.
+    private static let tailWords = BoilerplateWordHash.set(
+        """
+        largest leading dedicated committed founded established mission premier headquartered member members \
+        agency responsible nonprofit profit ranked institution organization organisation \
+        university association warranties warranty disclaimer necessarily expressed informational intended substitute
+        """
+    )
+
+    /// True when a short line has one of ``tailWords``.
+    private static func hasTailWord(_ line: ArticleLineFacts, hashes: UnsafeBufferPointer<UInt64>) -> Bool {
+        hashes[line.wordStart..<(line.wordStart + line.wordCount)].contains { tailWords.contains($0) }
+    }
+
+    /// What ``tailMatcher`` found in a line.
+    private struct TailEvidence {
+        /// Different self-description phrases.
+        var selfDescriptions = 0
+        /// True when a disclaimer phrase is there.
+        var isDisclaimer = false
+        /// True when there is quoted or reported speech (or a straight double quote).
+        var hasSpeech = false
+    }
+
+    /// Reads a line of the tail once for its self-description, disclaimer and speech phrases.
+    private static func tailEvidence(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> TailEvidence {
+        var evidence = TailEvidence()
+        evidence.hasSpeech = line.hasDoubleQuote || line.reportingWords > 0
+        if line.isLong, let base = bytes.baseAddress {
+            // Quotation marks first: most long paragraphs quote someone, and memchr is cheaper than the phrases.
+            evidence.hasSpeech =
+                memchr(base + line.start, Int32(UInt8(ascii: "\"")), line.byteCount) != nil
+                || hasCurlyDoubleQuote(line, base: base)
+        }
+        guard !evidence.hasSpeech else { return evidence }
+        var seen: UInt64 = 0
+        let disclaimers = selfDescriptionPhrases.count
+        let speech = disclaimers + disclaimerPhrases.count
+        tailMatcher.forEachMatch(bytes, start: line.start, end: line.end) { phrase in
+            if phrase < disclaimers {
+                seen |= 1 << UInt64(phrase)
+            } else if phrase < speech {
+                evidence.isDisclaimer = true
+            } else {
+                evidence.hasSpeech = true
+            }
+            return true
+        }
+        evidence.selfDescriptions = seen.nonzeroBitCount
+        return evidence
+    }
+
+    /// Headings of what follows a press release (notes to editors, references), folded, alone on their line.
+    private static let releaseNoteHeadings: [[UInt8]] = [
+        "notes to editors", "note to editors", "notes for editors", "note for editors", "reference", "references",
+        "bibliography", "literatur", "références", "referencias", "riferimenti",
+    ].map { Array($0.utf8) }
+
+    /// The end of a press release: in the last third, a citation (a DOI or a numbered reference), a heading of
+    /// notes to editors or references, or an organisation's description of itself in the last four lines (three
+    /// different self-description phrases, no speech) opens the tail, and every kept line after it goes too (but
+    /// an editor's note); a disclaimer in the last three lines goes alone.
+    private static func removeReleaseTail(
+        _ lines: [ArticleLineFacts],
+        firstProse: Int,
+        verdicts: inout [CleanRuleGroup?],
+        hashes: UnsafeBufferPointer<UInt64>,
+        bytes: UnsafeBufferPointer<UInt8>
+    ) {
+        let count = lines.count
+        var index = max(firstProse + 1, count * 2 / 3)
+        while index < count {
+            defer { index += 1 }
+            guard verdicts[index] == nil else { continue }
+            let line = lines[index]
+            var opensTail = isCitation(line, bytes: bytes) || isReleaseNoteHeading(line, bytes: bytes)
+            if !opensTail && index + 4 >= count && line.byteCount <= 3_000
+                && (line.isLong || hasTailWord(line, hashes: hashes))
+            {
+                let evidence = tailEvidence(line, bytes: bytes)
+                guard !evidence.hasSpeech else { continue }
+                opensTail = evidence.selfDescriptions >= 3 && line.byteCount >= 80
+                if !opensTail && evidence.isDisclaimer && index + 3 >= count {
+                    verdicts[index] = .footer
+                    continue
+                }
+            }
+            guard opensTail else { continue }
+            verdicts[index] = .footer
+            for after in (index + 1)..<count where verdicts[after] == nil && !isEditorsNote(lines[after], bytes: bytes)
+            {
+                verdicts[after] = .footer
+            }
+            return
+        }
+    }
+
+    /// A DOI anywhere in the line (`doi:`), or a line opening with a bracketed reference number and a space.
+    private static func isCitation(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = line.start
+        if bytes[index] == UInt8(ascii: "[") {
+            index += 1
+            while index < line.end && UTF8Byte.isASCIIDigit(bytes[index]) { index += 1 }
+            if index > line.start + 1 && index + 1 < line.end && bytes[index] == UInt8(ascii: "]")
+                && bytes[index + 1] == 0x20
+            {
+                return true
+            }
+        }
+        // A DOI has digits: a short line's count is known.
+        guard line.byteCount <= 2_000, line.byteCount >= 8, line.isLong || line.digitCount >= 4,
+            let base = bytes.baseAddress
+        else { return false }
+        // "doi:", any case: look at the bytes before each colon.
+        var from = line.start + 3
+        while from < line.end, let found = memchr(base + from, Int32(UInt8(ascii: ":")), line.end - from) {
+            let colon = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if bytes[colon - 3] | 0x20 == UInt8(ascii: "d") && bytes[colon - 2] | 0x20 == UInt8(ascii: "o")
+                && bytes[colon - 1] | 0x20 == UInt8(ascii: "i")
+                && (colon - 3 == line.start || !UTF8Byte.isASCIILetter(bytes[colon - 4]))
+            {
+                return true
+            }
+            from = colon + 1
+        }
+        return false
+    }
+
+    /// "Notes to editors", "References": a heading alone on its line (a colon may follow).
+    private static func isReleaseNoteHeading(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !line.isLong, line.wordCount <= 4, line.ending == .other || line.ending == .colon else { return false }
+        var end = line.end
+        if bytes[end - 1] == UInt8(ascii: ":") { end -= 1 }
+        while end > line.start && bytes[end - 1] == 0x20 { end -= 1 }
+        let folded = BoilerplatePhraseMatcher.fold(Array(bytes[line.start..<end]))
+        return releaseNoteHeadings.contains(folded)
+    }
+
+    /// "Editor's note: ...", which the article keeps wherever it stands.
+    static func isEditorsNote(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let lead = Array("editor's note".utf8)
+        guard line.byteCount >= lead.count + 2 else { return false }
+        let folded = BoilerplatePhraseMatcher.fold(Array(bytes[line.start..<min(line.end, line.start + 20)]))
+        return folded.starts(with: lead)
     }
 
     /// Labels in capitals that put a link to another story between paragraphs ("BREAKING: <headline>").
@@ -254,7 +436,10 @@ enum ArticleEdgeRules {
             defer { index += 1 }
             let line = lines[index]
             if verdicts[index] == nil && startsWithGluedAbout(line, bytes: bytes) {
-                for removed in index..<count where verdicts[removed] == nil { verdicts[removed] = .footer }
+                for removed in index..<count
+                where verdicts[removed] == nil && !isEditorsNote(lines[removed], bytes: bytes) {
+                    verdicts[removed] = .footer
+                }
                 return
             }
             guard verdicts[index] == nil, !line.isLong, line.wordCount >= 2, line.wordCount <= 12,
@@ -266,7 +451,10 @@ enum ArticleEdgeRules {
             let heading = Set(hashes[(line.wordStart + 1)..<(line.wordStart + line.wordCount)])
             let nextWords = leadHashes(lines[next], bytes: bytes, limit: 8)
             guard nextWords.contains(where: { heading.contains($0) && !glueWords.contains($0) }) else { continue }
-            for removed in index..<count where verdicts[removed] == nil { verdicts[removed] = .footer }
+            for removed in index..<count where verdicts[removed] == nil && !isEditorsNote(lines[removed], bytes: bytes)
+            {
+                verdicts[removed] = .footer
+            }
             return
         }
     }

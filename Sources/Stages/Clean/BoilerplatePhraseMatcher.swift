@@ -9,21 +9,21 @@ struct BoilerplatePhraseMatcher: Sendable {
     private let phrases: [[UInt8]]
     /// Indices of the phrases starting with each two-byte prefix (`first << 8 | second`).
     private let phrasesByPrefix: [UInt16: [Int]]
-    /// One flag per two-byte prefix: true when some phrase starts with it.
-    private let prefixFlags: [Bool]
+    /// One bit per two-byte prefix, set when some phrase starts with it (8 KB: stays in the first-level cache).
+    private let prefixFlags: [UInt64]
 
     /// Creates a matcher.
     /// - Parameter phrases: the phrases; empty ones are ignored, one-byte ones are matched as whole lines only.
     init(phrases: [String]) {
         var folded: [[UInt8]] = []
         var byPrefix: [UInt16: [Int]] = [:]
-        var flags = [Bool](repeating: false, count: 65_536)
+        var flags = [UInt64](repeating: 0, count: 65_536 / 64)
         for phrase in phrases {
             let bytes = Self.fold(Array(phrase.utf8))
             guard bytes.count >= 2 else { continue }
             let key = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
             byPrefix[key, default: []].append(folded.count)
-            flags[Int(key)] = true
+            flags[Int(key) >> 6] |= 1 << UInt64(key & 63)
             folded.append(bytes)
         }
         self.phrases = folded
@@ -36,8 +36,30 @@ struct BoilerplatePhraseMatcher: Sendable {
 
     /// True when the line `bytes[start..<end]` contains one of the phrases.
     func matches(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Bool {
-        guard !phrases.isEmpty, end - start >= 2 else { return false }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { buffer in
+        var found = false
+        forEachMatch(bytes, start: start, end: end) { _ in
+            found = true
+            return false
+        }
+        return found
+    }
+
+    /// How many different phrases the line `bytes[start..<end]` contains.
+    func distinctMatches(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int {
+        var found = Set<Int>()
+        forEachMatch(bytes, start: start, end: end) { phrase in
+            found.insert(phrase)
+            return true
+        }
+        return found.count
+    }
+
+    /// Calls `body` with the index of each phrase found (its place among the phrases given to ``init(phrases:)``,
+    /// all of which must then be two bytes or longer), in order of position, until it returns false.
+    @inline(__always)
+    func forEachMatch(_ bytes: UnsafeBufferPointer<UInt8>, start: Int, end: Int, body: (Int) -> Bool) {
+        guard !phrases.isEmpty, end - start >= 2 else { return }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: end - start) { buffer in
             var length = 0
             var index = start
             while index < end {
@@ -53,19 +75,18 @@ struct BoilerplatePhraseMatcher: Sendable {
                 }
                 length += 1
             }
-            return prefixFlags.withUnsafeBufferPointer { flags in
+            prefixFlags.withUnsafeBufferPointer { flags in
                 var position = 0
                 while position + 1 < length {
                     let key = UInt16(buffer[position]) << 8 | UInt16(buffer[position + 1])
-                    if flags[Int(key)], let candidates = phrasesByPrefix[key] {
+                    if flags[Int(key) >> 6] & (1 << UInt64(key & 63)) != 0, let candidates = phrasesByPrefix[key] {
                         for candidate in candidates
                         where matchesPhrase(candidate, in: buffer, at: position, length: length) {
-                            return true
+                            if !body(candidate) { return }
                         }
                     }
                     position += 1
                 }
-                return false
             }
         }
     }
