@@ -65,6 +65,7 @@ struct BoilerplateLineClassifier: Sendable {
             "this on via the with to article story page link your it now"
         )
         static let shareIt = BoilerplateWordHash.set("it this on via with")
+        static let `if` = BoilerplateWordHash.hash("if")
         static let shortCallsToAction = BoilerplateWordHash.set(
             "subscribe sign signup register login log donate join unsubscribe"
         )
@@ -292,6 +293,10 @@ struct BoilerplateLineClassifier: Sendable {
         {
             return true
         }
+        // "SHARE IF YOU AGREE!": a plea to share, whatever its ending.
+        if Word.shareLead.contains(first) && line.wordCount >= 3 && line.wordCount <= 12 && words[1] == Word.if {
+            return true
+        }
         if line.wordCount <= 10 && line.scalarCount <= 80 {
             for index in 0..<(line.wordCount - 1) where Word.shareLead.contains(words[index]) {
                 if Word.shareIt.contains(words[index + 1]) { return true }
@@ -334,6 +339,7 @@ struct BoilerplateLineClassifier: Sendable {
         bytes: UnsafeBufferPointer<UInt8>
     ) -> Bool {
         guard !line.isSpeech, line.scalarCount <= 250, let first = words.first else { return false }
+        if isDoubled(line, words: words) || isSlashCredit(line, bytes: bytes) { return true }
         if BoilerplateVocabulary.captionLeadWords.contains(first) {
             if line.wordCount >= 2 && BoilerplateVocabulary.captionSecondWords.contains(words[1]) { return true }
             if colonFollowsFirstWord(line, bytes: bytes) { return true }
@@ -345,6 +351,52 @@ struct BoilerplateLineClassifier: Sendable {
             return true
         }
         return isCredit(line, first: first, bytes: bytes)
+    }
+
+    /// "Seth Rich Seth Rich": the same words twice, an image's alt text beside its caption.
+    private func isDoubled(_ line: ArticleLineFacts, words: UnsafeBufferPointer<UInt64>) -> Bool {
+        guard line.wordCount >= 4, line.wordCount <= 12, line.wordCount % 2 == 0 else { return false }
+        let half = line.wordCount / 2
+        for index in 0..<half where words[index] != words[index + half] { return false }
+        return true
+    }
+
+    /// "Ohio State University Wexner Medical Center/ Batelle Ian Burkhart plays ...": a credit of one to seven
+    /// capitalised words, a slash and a space in the first 60 bytes, then the caption (one sentence at most).
+    private func isSlashCredit(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard line.scalarCount <= 200, line.sentenceBreaks <= 1 else { return false }
+        let limit = min(line.end - 1, line.start + 60)
+        var index = line.start + 1
+        var words = 1
+        var capitalised = true
+        var wordStart = line.start
+        while index < limit {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "/") {
+                guard bytes[index + 1] == 0x20, bytes[index - 1] != UInt8(ascii: ":") else { return false }
+                return capitalised && Self.isCapitalisedCreditWord(bytes, wordStart, index) && words <= 7
+            }
+            if byte == 0x20 {
+                if bytes[index + 1] == UInt8(ascii: "/") {
+                    index += 1
+                    continue
+                }
+                capitalised = capitalised && Self.isCapitalisedCreditWord(bytes, wordStart, index)
+                words += 1
+                wordStart = index + 1
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// True when `bytes[start..<end]` starts with an ASCII capital or is one of the glue words of a name.
+    private static func isCapitalisedCreditWord(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard start < end else { return true }
+        if UTF8Byte.isASCIIUppercase(bytes[start]) || bytes[start] >= 0xC3 { return true }
+        let word = Array(bytes[start..<end])
+        return word == Array("of".utf8) || word == Array("and".utf8) || word == Array("the".utf8)
+            || word == Array("de".utf8)
     }
 
     /// Credit phrases of image captions, folded: a photographer, a source, a licence, a stock library. Matched

@@ -15,7 +15,7 @@ enum BoilerplateVocabulary {
         unmute listen audio app here click tap home next previous prev return site text size font enlarge open section \
         sections you your now from our below end ends minute minutes min mins time after before report error \
         feedback rest homepage breaking news helpful yes no was is it ok okay got dismiss accept agree reject allow \
-        i thanks paid post rate add subscriber subscribers only exclusive premium
+        i thanks paid post rate add subscriber subscribers only exclusive premium watch
         """
     )
 

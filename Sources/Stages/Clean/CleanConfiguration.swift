@@ -115,5 +115,10 @@ struct CleanConfiguration: Sendable, Equatable {
         "you might also like",
         "you may be interested in",
         "you might be interested in",
+        "no longer being maintained",
+        "no longer being updated",
+        "archived for historical purposes",
+        "news release is available",
+        "press release is available",
     ]
 }
