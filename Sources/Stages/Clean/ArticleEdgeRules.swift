@@ -101,6 +101,52 @@ enum ArticleEdgeRules {
         removeRepeatedLinks(lines, after: headline, verdicts: &verdicts, hashes: hashes)
         removeAboutBlock(lines, firstProse: firstProse, verdicts: &verdicts, hashes: hashes, bytes: bytes)
         removeReleaseTail(lines, firstProse: firstProse, verdicts: &verdicts, hashes: hashes, bytes: bytes)
+        removeClosingFurniture(lines, firstProse: firstProse, verdicts: &verdicts, hashes: hashes, bytes: bytes)
+    }
+
+    /// What is left between the furniture at the end: once the other rules ran, a run of one or two short kept
+    /// lines with removed lines on both sides (or a removed line before and the end after), when only furniture
+    /// follows, is furniture too (a contact's name between its heading and its address, the text of a share
+    /// card); a reader question ("What do you think?") followed only by furniture goes as a call to action.
+    private static func removeClosingFurniture(
+        _ lines: [ArticleLineFacts],
+        firstProse: Int,
+        verdicts: inout [CleanRuleGroup?],
+        hashes: UnsafeBufferPointer<UInt64>,
+        bytes: UnsafeBufferPointer<UInt8>
+    ) {
+        // An embedded post is article text whatever a rule said of it (the cleaner restores it after these rules).
+        func isRemoved(_ index: Int) -> Bool {
+            guard let verdict = verdicts[index] else { return false }
+            return verdict == .custom || !isEmbeddedPost(lines[index], bytes: bytes)
+        }
+        var index = lines.count - 1
+        var removedAfter = true
+        while index > firstProse {
+            if isRemoved(index) {
+                index -= 1
+                continue
+            }
+            guard removedAfter else { break }
+            // The kept run ending here: at most two short lines, a removed line before it.
+            var first = index
+            while first > firstProse + 1 && first > index - 1 && !isRemoved(first - 1) { first -= 1 }
+            let bounded = isRemoved(first - 1) && first > firstProse + 1
+            let short = (first...index).allSatisfy {
+                !lines[$0].isLong && lines[$0].scalarCount <= 200 && !isEditorsNote(lines[$0], bytes: bytes)
+            }
+            if bounded && short && (index + 1 == lines.count || isRemoved(index + 1)) {
+                for line in first...index { verdicts[line] = .layout }
+                index = first - 1
+                continue
+            }
+            if isReaderQuestion(lines[index], hashes: hashes) && !lines[index].isLong {
+                verdicts[index] = .callsToAction
+                index -= 1
+                continue
+            }
+            removedAfter = false
+        }
     }
 
     /// Phrases an organisation uses to describe itself at the end of a press release; three different ones make
@@ -304,6 +350,68 @@ enum ArticleEdgeRules {
             var index = line.start + label.count
             while index < line.end && bytes[index] == 0x20 { index += 1 }
             if index < line.end && bytes[index] == UInt8(ascii: ":") { return true }
+        }
+        return false
+    }
+
+    /// Where the furniture glued to the end of one of the last kept lines begins, and its group: an "About"
+    /// paragraph after the last sentence ("... patients.” About UT Southwestern Medical CenterUT Southwestern, one
+    /// of ..."), a pointer sentence with a web address ("Learn more at www.cdc.gov/DrugOverdose."), a source note
+    /// ("... the White House. Via: Daily Mail").
+    /// - Parameters:
+    ///   - line: a kept line near the end.
+    ///   - bytes: the document's bytes.
+    /// - Returns: the byte offset where the cut starts (the line's text ends there, spaces trimmed), or nil.
+    static func tailCut(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> (Int, CleanRuleGroup)? {
+        guard line.byteCount >= 24 else { return nil }
+        // Sentence starts, from the last one backwards (eight at most; a pointer only in the last two): a space after
+        // `.`, `?`, `!` or a closing quote that follows one of them, then a capital.
+        var index = line.end - 2
+        var checked = 0
+        while index > line.start + 1 && checked < 8 {
+            defer { index -= 1 }
+            guard bytes[index] == 0x20, UTF8Byte.isASCIIUppercase(bytes[index + 1]) else { continue }
+            var mark = index - 1
+            if bytes[mark] == 0x9D && mark >= line.start + 3 && bytes[mark - 1] == 0x80 && bytes[mark - 2] == 0xE2 {
+                mark -= 3
+            } else if bytes[mark] == UInt8(ascii: "\"") || bytes[mark] == UInt8(ascii: ")") {
+                mark -= 1
+            }
+            let end = bytes[mark]
+            guard end == UInt8(ascii: ".") || end == UInt8(ascii: "?") || end == UInt8(ascii: "!") else { continue }
+            checked += 1
+            var rest = line
+            rest.start = index + 1
+            if startsWithGluedAbout(rest, bytes: bytes) || startsWithCamelGluedAbout(rest, bytes: bytes) {
+                return (index, .footer)
+            }
+            if checked <= 2 && rest.byteCount <= 200
+                && hasLead(rest, bytes: bytes, leads: pointerLeads, needsColon: false)
+                && hasAddress(rest, bytes: bytes)
+            {
+                return (index, .teasers)
+            }
+            if checked == 1 && rest.byteCount <= 80 && hasLead(rest, bytes: bytes, leads: sourceLeads, needsColon: true)
+            {
+                return (index, .footer)
+            }
+        }
+        return nil
+    }
+
+    /// "About UT Southwestern Medical CenterUT Southwestern, one of ...": "About", a capitalised name, and in the
+    /// first 80 bytes a lowercase letter glued to a capital (the heading's last word and the paragraph's first).
+    private static func startsWithCamelGluedAbout(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let about = Array("About ".utf8)
+        guard line.byteCount > 40, Array(bytes[line.start..<(line.start + about.count)]) == about,
+            UTF8Byte.isASCIIUppercase(bytes[line.start + about.count])
+        else { return false }
+        let limit = min(line.end - 1, line.start + 80)
+        for index in (line.start + about.count + 1)..<limit
+        where UTF8Byte.isASCIILowercase(bytes[index]) && UTF8Byte.isASCIIUppercase(bytes[index + 1])
+            && UTF8Byte.isASCIILetter(bytes[index - 1])
+        {
+            return true
         }
         return false
     }

@@ -208,6 +208,21 @@ struct ArticleTextCleaner: Sendable {
                     }
                 }
             }
+            // Furniture glued to the end of the last two kept lines.
+            var tailLines = 0
+            var index = lines.count - 1
+            while index > (headline ?? lines.count) && tailLines < 2 {
+                defer { index -= 1 }
+                guard verdicts[index] == nil else { continue }
+                tailLines += 1
+                guard let (cut, group) = ArticleEdgeRules.tailCut(lines[index], bytes: bytes), groups.contains(group),
+                    cut > kept[index].lowerBound
+                else { continue }
+                var end = min(cut, kept[index].upperBound)
+                while end > kept[index].lowerBound && bytes[end - 1] == 0x20 { end -= 1 }
+                kept[index] = kept[index].lowerBound..<end
+                cuts[index] = group
+            }
             guard groups.contains(.model) || observe != nil, !lines.isEmpty else { return }
             let (base, document) = BoilerplateLineFeatures.base(
                 lines,
