@@ -73,6 +73,15 @@ struct SurfaceCounts {
             var hash = FNV1a.offsetBasis
             while index < end, !UTF8Byte.isASCIIWhitespace(bytes[index]) {
                 let b = bytes[index]
+                if b &- 0x61 < 26 || b &- 0x41 < 26 {
+                    // Fast path for the commonest byte, an ASCII letter: never a quotation mark, digit or symbol.
+                    if insideQuote { quotedBytes += 1 }
+                    hasWordByte = true
+                    if firstLetter == 0 { firstLetter = b }
+                    hash = FNV1a.adding(b | 0x20, to: hash)
+                    index += 1
+                    continue
+                }
                 var quoteWidth = 0
                 var opens = false
                 if b == 0x22 {
