@@ -363,30 +363,35 @@ enum ArticleEdgeRules {
     ///   - bytes: the document's bytes.
     /// - Returns: the byte offset where the cut starts (the line's text ends there, spaces trimmed), or nil.
     static func tailCut(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> (Int, CleanRuleGroup)? {
-        guard line.byteCount >= 24 else { return nil }
-        // Sentence starts, from the last one backwards (eight at most; a pointer only in the last two): a space after
-        // `.`, `?`, `!` or a closing quote that follows one of them, then a capital.
-        var index = line.end - 2
-        var checked = 0
-        while index > line.start + 1 && checked < 8 {
-            defer { index -= 1 }
-            guard bytes[index] == 0x20, UTF8Byte.isASCIIUppercase(bytes[index + 1]) else { continue }
-            var mark = index - 1
-            if bytes[mark] == 0x9D && mark >= line.start + 3 && bytes[mark - 1] == 0x80 && bytes[mark - 2] == 0xE2 {
-                mark -= 3
-            } else if bytes[mark] == UInt8(ascii: "\"") || bytes[mark] == UInt8(ascii: ")") {
-                mark -= 1
+        guard line.byteCount >= 24, let base = bytes.baseAddress else { return nil }
+        // An "About" paragraph glued after a sentence: each "A" found by memchr is a candidate.
+        var from = line.start + 2
+        while from + 6 < line.end, let found = memchr(base + from, Int32(UInt8(ascii: "A")), line.end - from - 6) {
+            let at = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            from = at + 1
+            guard bytes[at - 1] == 0x20, bytes[at + 1] == UInt8(ascii: "b"), bytes[at + 2] == UInt8(ascii: "o"),
+                bytes[at + 3] == UInt8(ascii: "u"), bytes[at + 4] == UInt8(ascii: "t"), bytes[at + 5] == 0x20,
+                endsSentence(bytes, before: at - 1, lineStart: line.start)
+            else { continue }
+            var rest = line
+            rest.start = at
+            if startsWithGluedAbout(rest, bytes: bytes) || startsWithCamelGluedAbout(rest, bytes: bytes) {
+                return (at - 1, .footer)
             }
-            let end = bytes[mark]
-            guard end == UInt8(ascii: ".") || end == UInt8(ascii: "?") || end == UInt8(ascii: "!") else { continue }
+        }
+        // The last two sentences, in the last 300 bytes: a pointer with a web address, or a source note (the last).
+        var index = line.end - 2
+        let floor = max(line.start + 1, line.end - 300)
+        var checked = 0
+        while index > floor && checked < 2 {
+            defer { index -= 1 }
+            guard bytes[index] == 0x20, UTF8Byte.isASCIIUppercase(bytes[index + 1]),
+                endsSentence(bytes, before: index, lineStart: line.start)
+            else { continue }
             checked += 1
             var rest = line
             rest.start = index + 1
-            if startsWithGluedAbout(rest, bytes: bytes) || startsWithCamelGluedAbout(rest, bytes: bytes) {
-                return (index, .footer)
-            }
-            if checked <= 2 && rest.byteCount <= 200
-                && hasLead(rest, bytes: bytes, leads: pointerLeads, needsColon: false)
+            if rest.byteCount <= 200 && hasLead(rest, bytes: bytes, leads: pointerLeads, needsColon: false)
                 && hasAddress(rest, bytes: bytes)
             {
                 return (index, .teasers)
@@ -397,6 +402,19 @@ enum ArticleEdgeRules {
             }
         }
         return nil
+    }
+
+    /// True when the space at `space` follows the end of a sentence: `.`, `?` or `!`, maybe closed by `”`, `"` or `)`.
+    private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, before space: Int, lineStart: Int) -> Bool {
+        var mark = space - 1
+        guard mark >= lineStart else { return false }
+        if bytes[mark] == 0x9D && mark >= lineStart + 3 && bytes[mark - 1] == 0x80 && bytes[mark - 2] == 0xE2 {
+            mark -= 3
+        } else if (bytes[mark] == UInt8(ascii: "\"") || bytes[mark] == UInt8(ascii: ")")) && mark > lineStart {
+            mark -= 1
+        }
+        let end = bytes[mark]
+        return end == UInt8(ascii: ".") || end == UInt8(ascii: "?") || end == UInt8(ascii: "!")
     }
 
     /// "About UT Southwestern Medical CenterUT Southwestern, one of ...": "About", a capitalised name, and in the

@@ -1,3 +1,4 @@
+import Foundation
 import Pipeline
 
 /// Decides, line by line, whether a line is boilerplate and which rule group says so.
@@ -364,8 +365,10 @@ struct BoilerplateLineClassifier: Sendable {
     /// "Ohio State University Wexner Medical Center/ Batelle Ian Burkhart plays ...": a credit of one to seven
     /// capitalised words, a slash and a space in the first 60 bytes, then the caption (one sentence at most).
     private func isSlashCredit(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard line.scalarCount <= 200, line.sentenceBreaks <= 1 else { return false }
         let limit = min(line.end - 1, line.start + 60)
+        guard line.scalarCount <= 200, line.sentenceBreaks <= 1, let base = bytes.baseAddress, limit > line.start + 1,
+            memchr(base + line.start + 1, Int32(UInt8(ascii: "/")), limit - line.start - 1) != nil
+        else { return false }
         var index = line.start + 1
         var words = 1
         var capitalised = true
