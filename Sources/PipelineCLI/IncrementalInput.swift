@@ -14,7 +14,7 @@ import Stages
 ///   consumed bytes) is read from where the last run stopped to the end of its last complete line; a line the
 ///   producer is still writing (no newline yet) is left for the next run. Line numbers, and the ids made from them,
 ///   continue.
-/// - A text (or other whole-file) document whose identity is unchanged is skipped.
+/// - A file whose device, inode, size and modification time are as the ledger records is skipped without being read.
 /// - **The rule for a file rewritten in place** (another inode, shorter than what was consumed, or a different
 ///   fingerprint): it is read again in whole and a warning names it. Sinks that upsert by id (SQLite, PostgreSQL)
 ///   then hold the new version; JSON Lines and CSV outputs get its documents again.
@@ -72,8 +72,7 @@ struct IncrementalInput {
             }
             var info = stat()
             guard stat(file.path, &info) == 0 else {
-                expansion.files.append(file)  // the reader reports the problem
-                continue
+                continue  // gone since the folder was listed: nothing to read, and no entry to record
             }
             let size = Int(info.st_size)
             let identity = (
@@ -81,6 +80,14 @@ struct IncrementalInput {
                 modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             )
             let prior = consumed[file.path]
+            if let prior, prior.device == identity.device, prior.inode == identity.inode, prior.size == size,
+                prior.modifiedNanoseconds == identity.modified
+            {
+                // Same inode, size and modification time as when it was consumed: nothing new, and nothing read
+                // (a poll of a large folder costs a stat per file).
+                unchanged += 1
+                continue
+            }
             var start = 0
             var linesBefore = 0
             let end: Int
@@ -103,13 +110,6 @@ struct IncrementalInput {
                 file.linesBefore = linesBefore
             } else {
                 end = size
-                let fingerprint = try Self.fingerprint(of: file.path, upTo: size)
-                if let prior, prior.device == identity.device, prior.inode == identity.inode, prior.size == size,
-                    prior.modifiedNanoseconds == identity.modified, prior.fingerprint == fingerprint
-                {
-                    unchanged += 1
-                    continue
-                }
                 if prior != nil { rewritten.append(file.path) }
             }
             expansion.files.append(file)
@@ -133,6 +133,42 @@ struct IncrementalInput {
             )
         }
     }
+
+    /// Plans an incremental run: expands the plan's whole input, settles the ledger's pending run, narrows the
+    /// runner's input to what is new, records it as pending and logs what it found. `run` and each batch of
+    /// `watch` start this way.
+    /// - Parameters:
+    ///   - runner: The runner; its input becomes the new slices, and it adds to the outputs.
+    ///   - state: The run's state.
+    ///   - logger: Where to log.
+    ///   - quietWhenNothingIsNew: Log nothing when there is nothing new (a poll of `watch`).
+    /// - Returns: The plan, to ``commit(after:runID:state:)`` once the run's outputs and state are committed.
+    /// - Throws: ``Refusal``, an SQLite or a file failure.
+    static func prepare(
+        _ runner: inout PipelineRunner,
+        state: ResumeState,
+        logger: Logger,
+        quietWhenNothingIsNew: Bool = false
+    ) throws -> IncrementalInput {
+        let plan = runner.plan
+        let whole = try InputExpander(options: plan.input, formats: plan.inputFormats).expand()
+        let planned = try IncrementalInput(expansion: whole, state: state, logger: logger)
+        if !planned.isEmpty { try planned.begin(runID: runner.runID, state: state) }
+        if planned.isEmpty, quietWhenNothingIsNew { return planned }
+        logger.notice(
+            "incremental input: reading what is new",
+            metadata: [
+                "files": "\(planned.entries.count)", "unchanged": "\(planned.unchanged)",
+                "rewritten": "\(planned.rewritten.count)", "ledger": "\(planned.ledger.path)",
+            ]
+        )
+        runner.inputExpansion = planned.expansion
+        runner.resumeAfter = 0  // keep the outputs and add to them
+        return planned
+    }
+
+    /// Whether there is anything new to read.
+    var isEmpty: Bool { entries.isEmpty }
 
     /// Records what this run will consume, before it starts.
     /// - Parameters:

@@ -54,7 +54,7 @@ struct PipelineCommand: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, ValidateCommand.self, StagesCommand.self, TestCommand.self, PlanCommand.self,
-            MergeStatsCommand.self, StreamCommand.self, DedupeCommand.self,
+            MergeStatsCommand.self, StreamCommand.self, WatchCommand.self, DedupeCommand.self,
         ]
     )
 }

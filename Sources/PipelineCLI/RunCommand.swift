@@ -235,19 +235,7 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
             throw PipelineExitCode.configuration
         }
         do {
-            let whole = try InputExpander(options: plan.input, formats: plan.inputFormats).expand()
-            let planned = try IncrementalInput(expansion: whole, state: state, logger: logger)
-            try planned.begin(runID: runner.runID, state: state)
-            logger.notice(
-                "incremental input: reading what is new",
-                metadata: [
-                    "files": "\(planned.entries.count)", "unchanged": "\(planned.unchanged)",
-                    "rewritten": "\(planned.rewritten.count)", "ledger": "\(planned.ledger.path)",
-                ]
-            )
-            runner.inputExpansion = planned.expansion
-            runner.resumeAfter = 0  // keep the outputs and add to them
-            return planned
+            return try IncrementalInput.prepare(&runner, state: state, logger: logger)
         } catch let error as IncrementalInput.Refusal {
             logger.error("cannot run incrementally: \(error)")
             throw PipelineExitCode.configuration
