@@ -214,6 +214,8 @@ struct IncrementalInput {
             remaining -= used
             var partial = entry
             partial.offset = offset
+            // Not the file's size then: the check by inode, size and time alone must not take the rest as consumed.
+            partial.size = offset
             partial.lines = file.linesBefore + lines
             partial.fingerprint = try Self.fingerprint(of: file.path, upTo: offset)
             finished.append(partial)
