@@ -45,6 +45,7 @@ def arguments():
     parser.add_argument("--interval", type=float, default=1.0, help="watch --interval")
     parser.add_argument("--binary", help="a pipeline-run binary (default: this tree's release build)")
     parser.add_argument("--phase", choices=["steady", "killed"], action="append")
+    parser.add_argument("--log-level", default="warning", help="watch --log-level (its log: WORK/watch.log)")
     return parser.parse_args()
 
 
@@ -152,10 +153,10 @@ class Poller(threading.Thread):
             self.stop.wait(0.1)
 
 
-def start_watch(binary, work, interval, url, log):
+def start_watch(binary, work, options, url, log):
     environment = dict(os.environ, BENCH_DATABASE_URL=url)
-    return subprocess.Popen([binary, "watch", f"{work}/pipeline.yaml", "--interval", str(interval),
-                             "--log-level", "warning"], cwd=work, env=environment, stdout=subprocess.DEVNULL,
+    return subprocess.Popen([binary, "watch", f"{work}/pipeline.yaml", "--interval", str(options.interval),
+                             "--log-level", options.log_level, "--log-format", "json"], cwd=work, env=environment, stdout=subprocess.DEVNULL,
                             stderr=log)
 
 
@@ -174,7 +175,7 @@ def run_phase(name, binary, texts, options, base_url, rng):
         f.write(PIPELINE.format(work=work))
     appended, seen, rewritten = {}, {}, set()
     log = open(os.path.join(work, "watch.log"), "ab")
-    watch = start_watch(binary, work, options.interval, url, log)
+    watch = start_watch(binary, work, options, url, log)
     poller = Poller(url, seen, rewritten)
     producer = Producer(os.path.join(work, "in"), texts, options.seconds, appended)
     poller.start()
@@ -187,7 +188,7 @@ def run_phase(name, binary, texts, options, base_url, rng):
             sys.exit(f"FAILED ({name}): watch exited with {watch.returncode} before a kill; see {work}/watch.log")
         watch.send_signal(signal.SIGKILL)
         watch.wait()
-        watch = start_watch(binary, work, options.interval, url, log)
+        watch = start_watch(binary, work, options, url, log)
     producer.join()
     deadline = time.monotonic() + 120
     while len(seen) < producer.count and time.monotonic() < deadline and watch.poll() is None:

@@ -26,9 +26,9 @@ import Stages
 /// ```
 /// A run that finds a pending run decides by the outputs: unchanged since before it → it committed nothing, its
 /// input is read again; equal to what the run state recorded for that run → it committed, the ledger advances;
-/// anything else (killed after one output's rename and before the run state's) → every file output is cut back
-/// to its length before that run (they only grow by appending, so the earlier version is a prefix) and its input
-/// is read again; sinks that upsert by id (SQLite, PostgreSQL) take the same documents again without doubling.
+/// anything else (killed while appending, or after one output's commit and before the run state's) → every file
+/// output is cut back to its length before that run (they only grow by appending in place, so the earlier version
+/// is a prefix) and its input is read again; sinks that upsert by id (SQLite, PostgreSQL) take the same documents again without doubling.
 /// An output that no longer starts with its earlier version (edited by something else) is refused with exit 1.
 /// An interrupted run (SIGINT/SIGTERM) advances the ledger over the records it finished.
 struct IncrementalInput {
@@ -42,6 +42,8 @@ struct IncrementalInput {
     private(set) var unchanged = 0
     /// The files rewritten in place, read again in whole.
     private(set) var rewritten: [String] = []
+    /// Whether the record limit left new input for a later run.
+    private(set) var isCapped = false
 
     /// A refusal to run: the outputs do not tell whether the last run committed.
     struct Refusal: Error, CustomStringConvertible {
@@ -58,15 +60,27 @@ struct IncrementalInput {
     /// - Parameters:
     ///   - expansion: The whole input, expanded.
     ///   - state: The run's state (its path and file outputs).
+    ///   - recordLimit: Plan at most about this many records (JSON Lines lines; a file of another format counts
+    ///     as one), leaving the rest for a later run; at least one file or line is always planned. Default: all.
     ///   - logger: Where to log.
     /// - Throws: ``Refusal`` when a pending run's outputs are torn; an SQLite or file failure.
-    init(expansion whole: InputExpander.Expansion, state: ResumeState, logger: Logger) throws {
+    init(
+        expansion whole: InputExpander.Expansion,
+        state: ResumeState,
+        recordLimit: Int = .max,
+        logger: Logger
+    ) throws {
         ledger = try InputLedger(path: Self.ledgerPath(forState: state.path))
         try Self.settlePendingRun(of: ledger, state: state, logger: logger)
         let consumed = try ledger.consumed()
         expansion = whole
         expansion.files = []
+        var planned = 0
         for var file in whole.files {
+            guard planned < recordLimit else {
+                isCapped = true
+                break
+            }
             guard file.path != "-" else {
                 throw Refusal(description: "incremental input cannot read standard input")
             }
@@ -92,6 +106,7 @@ struct IncrementalInput {
             var linesBefore = 0
             let end: Int
             var lines = 0
+            var cutByLimit = false
             if file.kind == .jsonLines {
                 if let prior, prior.device == identity.device, prior.inode == identity.inode, size >= prior.offset,
                     try Self.fingerprint(of: file.path, upTo: prior.offset) == prior.fingerprint
@@ -101,15 +116,20 @@ struct IncrementalInput {
                 } else if prior != nil {
                     rewritten.append(file.path)
                 }
-                (end, lines) = try Self.completeLines(of: file.path, from: start, to: size)
+                let budget = recordLimit - planned
+                (end, lines) = try Self.completeLines(of: file.path, from: start, to: size, atMost: budget)
                 guard end > start else {
                     unchanged += 1
                     continue
                 }
                 file.byteRange = start..<end
                 file.linesBefore = linesBefore
+                planned += lines
+                cutByLimit = lines == budget && end < size
+                if cutByLimit { isCapped = true }
             } else {
                 end = size
+                planned += 1
                 if prior != nil { rewritten.append(file.path) }
             }
             expansion.files.append(file)
@@ -118,7 +138,9 @@ struct IncrementalInput {
                     path: file.path,
                     device: identity.device,
                     inode: identity.inode,
-                    size: size,
+                    // Cut by the limit: not the file's size, so the check by inode, size and time alone does not
+                    // take the rest as consumed.
+                    size: cutByLimit ? end : size,
                     modifiedNanoseconds: identity.modified,
                     fingerprint: try Self.fingerprint(of: file.path, upTo: end),
                     offset: end,
@@ -141,6 +163,7 @@ struct IncrementalInput {
     ///   - runner: The runner; its input becomes the new slices, and it adds to the outputs.
     ///   - state: The run's state.
     ///   - logger: Where to log.
+    ///   - recordLimit: Plan at most about this many records (see ``init(expansion:state:recordLimit:logger:)``).
     ///   - quietWhenNothingIsNew: Log nothing when there is nothing new (a poll of `watch`).
     /// - Returns: The plan, to ``commit(after:runID:state:)`` once the run's outputs and state are committed.
     /// - Throws: ``Refusal``, an SQLite or a file failure.
@@ -148,11 +171,17 @@ struct IncrementalInput {
         _ runner: inout PipelineRunner,
         state: ResumeState,
         logger: Logger,
+        recordLimit: Int = .max,
         quietWhenNothingIsNew: Bool = false
     ) throws -> IncrementalInput {
         let plan = runner.plan
         let whole = try InputExpander(options: plan.input, formats: plan.inputFormats).expand()
-        let planned = try IncrementalInput(expansion: whole, state: state, logger: logger)
+        let planned = try IncrementalInput(
+            expansion: whole,
+            state: state,
+            recordLimit: recordLimit,
+            logger: logger
+        )
         if !planned.isEmpty { try planned.begin(runID: runner.runID, state: state) }
         if planned.isEmpty, quietWhenNothingIsNew { return planned }
         logger.notice(
@@ -163,7 +192,8 @@ struct IncrementalInput {
             ]
         )
         runner.inputExpansion = planned.expansion
-        runner.resumeAfter = 0  // keep the outputs and add to them
+        runner.resumeAfter = 0  // keep the outputs and add to them,
+        runner.appendsOutputsInPlace = true  // in place: settlePendingRun cuts back what a killed run appended
         return planned
     }
 
@@ -239,7 +269,7 @@ struct IncrementalInput {
         if let text = try? String(contentsOfFile: state.path, encoding: .utf8),
             let json = try? JSONParser().parse(text), let recorded = RunState(json: json),
             recorded.runID == pending.runID,
-            try recorded.outputs.allSatisfy({ try RunState.Fingerprint.of(path: $0.key) == $0.value })
+            try recorded.outputs.allSatisfy({ try RunState.Fingerprint.sampled(path: $0.key) == $0.value })
         {
             try ledger.commitPending()
             logger.notice(
@@ -248,9 +278,9 @@ struct IncrementalInput {
             )
             return
         }
-        // Killed after an output's commit and before the run state's: some outputs hold the run's documents. The
-        // file outputs only ever grow by a run (the run's lines are appended to a copy of what was there, renamed
-        // over it), so each is cut back to the version before the run, and the run's input is read again.
+        // Killed while appending or after an output's commit and before the run state's: some outputs hold some
+        // of the run's documents. The file outputs only ever grow by a run (its lines are appended in place), so
+        // each is cut back to the version before the run, and the run's input is read again.
         for (path, recorded) in try parseFingerprints(pending.outputsBefore) {
             try rollBack(path, to: recorded, runID: pending.runID, ledger: ledger)
         }
@@ -277,7 +307,7 @@ struct IncrementalInput {
         guard case .integer(let bytes)? = before["bytes"], case .string(let hash)? = before["hash"] else {
             throw Refusal(description: "the ledger's pending run is unreadable")
         }
-        let current = try RunState.Fingerprint.of(path: path, firstBytes: Int(bytes))
+        let current = try RunState.Fingerprint.sampled(path: path, firstBytes: Int(bytes))
         guard let current, current.bytes == Int(bytes), current.hash == hash else {
             throw Refusal(
                 description: "'\(path)' no longer starts with the version that incremental run \(runID) began "
@@ -295,7 +325,7 @@ struct IncrementalInput {
         var members: [String: JSONValue] = [:]
         for path in paths {
             members[path] =
-                try RunState.Fingerprint.of(path: path).map {
+                try RunState.Fingerprint.sampled(path: path).map {
                     .object(["bytes": .integer(Int64($0.bytes)), "hash": .string($0.hash)])
                 } ?? .null
         }
@@ -314,22 +344,21 @@ struct IncrementalInput {
     /// FNV-1a 64 over the length `end` and the first and last 64 KiB of the file's first `end` bytes (all of them
     /// up to 128 KiB).
     static func fingerprint(of path: String, upTo end: Int) throws -> String {
-        var hash = FNV1a.hash(String(end))
-        let window = 1 << 16
-        let pieces = end <= 2 * window ? [0..<end] : [0..<window, (end - window)..<end]
+        var hash: UInt64 = 0
         try withFile(path) { descriptor in
-            // Room for the longest piece: a file of 64 to 128 KiB is read in one piece.
-            var buffer = [UInt8](repeating: 0, count: pieces.map(\.count).max() ?? 0)
-            for piece in pieces {
-                let count = try readFully(descriptor, path: path, at: piece.lowerBound, into: &buffer, piece.count)
-                for byte in buffer[..<count] { hash = FNV1a.adding(byte, to: hash) }
-            }
+            hash = try RunState.Fingerprint.sampledHash(descriptor: descriptor, path: path, upTo: end)
         }
         return String(hash, radix: 16)
     }
 
-    /// The end of the last complete line in `start..<size` (after its newline) and the lines up to it.
-    private static func completeLines(of path: String, from start: Int, to size: Int) throws -> (Int, Int) {
+    /// The end of the last complete line in `start..<size` (after its newline), or of the `limit`th, and the
+    /// lines up to it.
+    private static func completeLines(
+        of path: String,
+        from start: Int,
+        to size: Int,
+        atMost limit: Int
+    ) throws -> (Int, Int) {
         var end = start
         var lines = 0
         try withFile(path) { descriptor in
@@ -347,6 +376,7 @@ struct IncrementalInput {
                 for index in 0..<count where buffer[index] == 0x0A {
                     lines += 1
                     end = offset + index + 1
+                    if lines == limit { return }
                 }
                 offset += count
             }

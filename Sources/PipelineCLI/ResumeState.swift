@@ -75,7 +75,7 @@ struct ResumeState {
             return .startOver("the run state at \(path) is for another input")
         }
         for (output, recorded) in state.outputs {
-            let current = try RunState.Fingerprint.of(path: output)
+            let current = try RunState.Fingerprint.sampled(path: output)
             guard current == recorded else {
                 throw Refusal(
                     description: "'\(output)' is not the version the state '\(path)' records (a run may have been "
@@ -94,7 +94,7 @@ struct ResumeState {
     func save(after report: RunReport, runID: String) throws {
         var outputs: [String: RunState.Fingerprint] = [:]
         for output in fileOutputs {
-            if let fingerprint = try RunState.Fingerprint.of(path: output) { outputs[output] = fingerprint }
+            if let fingerprint = try RunState.Fingerprint.sampled(path: output) { outputs[output] = fingerprint }
         }
         let state = RunState(
             pipeline: plan.name,

@@ -12,7 +12,9 @@ import Pipeline
 /// load the plan once ──▶ poll ──(nothing new)──▶ touch alive, wait ──▶ poll …
 ///                          └─(new input)──▶ batch: outputs commit → run state → ledger → metrics.prom
 /// ```
-/// A document appended just after a poll is committed within `--interval` plus one batch's processing time.
+/// A batch takes at most `--batch-documents` documents (the rest waits for the next batch, which starts at once), so
+/// a kill loses at most one batch's work and a backlog is worked off in commits of bounded size. A document appended
+/// just after a poll is committed within `--interval` plus one batch's processing time, once any backlog is done.
 ///
 /// # Why polling
 /// Polling works on every file system a crawler may write to (NFS, SMB, overlayfs in containers, bind mounts from
@@ -52,6 +54,15 @@ struct WatchCommand: AsyncParsableCommand, RegistryCommand {
     @Option(name: .long, help: "Seconds between two polls of the input (a fraction is allowed, e.g. 0.2).")
     var interval: Double = 1
 
+    @Option(
+        name: .long,
+        help: """
+            The most documents a batch takes (JSON Lines lines; a file of another format counts as one); the rest \
+            waits for the next batch, which starts at once.
+            """
+    )
+    var batchDocuments = 1000
+
     @Option(name: .long, help: "The status folder (ready, alive, metrics.prom); default: beside the run state.")
     var statusDir: String?
 
@@ -73,6 +84,9 @@ struct WatchCommand: AsyncParsableCommand, RegistryCommand {
         }
         if !(0.1...86_400).contains(maxBackoff) {
             throw ValidationError("--max-backoff must be between 0.1 and 86400 seconds")
+        }
+        if !(1...10_000_000).contains(batchDocuments) {
+            throw ValidationError("--batch-documents must be between 1 and 10000000")
         }
         if let concurrency, !(1...1024).contains(concurrency) {
             throw ValidationError("--concurrency must be between 1 and 1024")
@@ -104,8 +118,9 @@ struct WatchCommand: AsyncParsableCommand, RegistryCommand {
         var failures = 0
         while !shutdown.isRequested {
             status.touchAlive()
+            let moreIsWaiting: Bool
             do {
-                try await runBatch(of: plan, status: status, shutdown: shutdown, logger: logger)
+                moreIsWaiting = try await runBatch(of: plan, status: status, shutdown: shutdown, logger: logger)
                 failures = 0
             } catch let failure as BatchFailure where failure.isTransient {
                 failures += 1
@@ -125,6 +140,7 @@ struct WatchCommand: AsyncParsableCommand, RegistryCommand {
             }
             status.markReady()
             if shutdown.isRequested { break }
+            if moreIsWaiting { continue }
             await pause(seconds: interval, shutdown: shutdown, status: status)
         }
         logger.notice("stopped: every finished document is committed", metadata: ["reason": "\(shutdown.reason ?? "")"])
@@ -155,14 +171,15 @@ struct WatchCommand: AsyncParsableCommand, RegistryCommand {
         var isTransient: Bool { exitCode == PipelineExitCode.transient }
     }
 
-    /// Polls once and, when there is new input, runs and commits one batch over it.
+    /// Polls once and, when there is new input, runs and commits one batch over it (at most `--batch-documents`).
+    /// - Returns: Whether new input was left for the next batch.
     /// - Throws: ``BatchFailure``.
     private func runBatch(
         of plan: PipelinePlan,
         status: WatchStatus,
         shutdown: ShutdownSignal,
         logger: Logger
-    ) async throws {
+    ) async throws -> Bool {
         var runner = PipelineRunner(plan: plan, logger: logger, concurrencyOverride: concurrency)
         let state: ResumeState
         let incremental: IncrementalInput
@@ -172,6 +189,7 @@ struct WatchCommand: AsyncParsableCommand, RegistryCommand {
                 &runner,
                 state: state,
                 logger: logger,
+                recordLimit: batchDocuments,
                 quietWhenNothingIsNew: true
             )
         } catch let error as IncrementalInput.Refusal {
@@ -180,7 +198,7 @@ struct WatchCommand: AsyncParsableCommand, RegistryCommand {
             throw BatchFailure(message: "\(error)", exitCode: PipelineExitCode.forFailure(error))
         }
         status.recordPoll()
-        guard !incremental.isEmpty else { return }
+        guard !incremental.isEmpty else { return false }
         let heartbeat = Task { [interval] in
             while !Task.isCancelled {
                 do { try await Task.sleep(for: .seconds(interval)) } catch { break }
@@ -211,6 +229,7 @@ struct WatchCommand: AsyncParsableCommand, RegistryCommand {
                 "files": "\(incremental.entries.count)", "seconds": "\(String(format: "%.3f", report.wallSeconds))",
             ]
         )
+        return incremental.isCapped
     }
 
     /// Waits `seconds`, or less when a stop is requested, renewing `alive` meanwhile.

@@ -66,6 +66,24 @@ import Testing
         #expect(scratch.read("out/docs.csv") == once.read("out/docs.csv"))
     }
 
+    /// A run adds to the outputs in place, without copying them: the files keep their inode (a copy renamed over
+    /// them would not), so a batch costs what it adds, not the size of everything before it.
+    @Test func theOutputsAreAppendedToInPlace() async throws {
+        let scratch = setUp([("a.jsonl", lines("a", 0..<5))])
+        _ = try await run(scratch)
+        func inode(_ name: String) -> UInt64 {
+            var info = stat()
+            #expect(stat(scratch.path(name), &info) == 0)
+            return UInt64(info.st_ino)
+        }
+        let before = (inode("out/docs.jsonl"), inode("out/docs.csv"))
+        scratch.write("in/b.jsonl", lines("b", 0..<5))
+        #expect(try await run(scratch).stderr.contains("total: 5 in = 5 written"))
+        #expect(inode("out/docs.jsonl") == before.0)
+        #expect(inode("out/docs.csv") == before.1)
+        #expect(scratch.read("out/docs.jsonl").split(separator: "\n").count == 10)
+    }
+
     @Test func aGrowingJSONLinesFileIsReadUpToItsLastCompleteLineAndContinued() async throws {
         let partial = #"{"text":"A story without an id, still being wri"#
         let scratch = setUp([("feed.jsonl", lines("f", 0..<3) + partial)])

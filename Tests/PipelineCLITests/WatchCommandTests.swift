@@ -121,7 +121,9 @@ import Testing
         func start() throws -> (Process, ProcessExit, PipeCapture) {
             let process = Process()
             process.executableURL = tool.url
-            process.arguments = ["watch", "p.yaml", "--interval", "0.05", "--log-format", "json"]
+            process.arguments = [
+                "watch", "p.yaml", "--interval", "0.05", "--log-format", "json", "--batch-documents", "1000000",
+            ]
             process.currentDirectoryURL = scratch.url
             let error = Pipe()
             process.standardError = error
@@ -149,6 +151,46 @@ import Testing
         let all = ids(in: scratch)
         #expect(all.count == 150_100, "the first run committed \(committed)")
         #expect(Set(all).count == 150_100, "exactly once")
+    }
+
+    /// A backlog is taken `--batch-documents` at a time, one commit each, without waiting `--interval` between
+    /// them; a text file counts as one document.
+    @Test func aBacklogIsCommittedInBatchesOfAtMostBatchDocuments() async throws {
+        let scratch = Scratch()
+        try FileManager.default.createDirectory(
+            at: scratch.url.appendingPathComponent("in"),
+            withIntermediateDirectories: true
+        )
+        scratch.write(
+            "p.yaml",
+            """
+            name: w
+            input: {path: in/}
+            stages: [{type: export, path: out/docs.jsonl}]
+            output: {state: out/w.state.json}
+            """
+        )
+        scratch.write("in/a.jsonl", lines("a", 0..<25))
+        scratch.write("in/b.txt", "A text file: one document.")
+        let process = Process()
+        process.executableURL = tool.url
+        // An interval far longer than the test: only batches that start at once can finish it.
+        process.arguments = ["watch", "p.yaml", "--interval", "600", "--batch-documents", "10", "--log-format", "json"]
+        process.currentDirectoryURL = scratch.url
+        let error = Pipe()
+        process.standardError = error
+        let errors = PipeCapture(reading: error.fileHandleForReading)
+        let exit = try ProcessExit(starting: process)
+        defer { if process.isRunning { process.terminate() } }
+        try await Readiness.wait(for: "every document", unless: exit) { ids(in: scratch).count == 26 }
+        process.terminate()
+        let code = try await exit.wait()
+        let stderr = try await errors.text()
+        #expect(code == 0, "\(stderr)")
+        let batches = stderr.split(separator: "\n").filter { $0.contains("batch committed") }
+        #expect(batches.map { $0.contains(#""documents":"10""#) } == [true, true, false])
+        #expect(batches.last?.contains(#""documents":"6""#) == true, "5 lines and the text file")
+        #expect(Set(ids(in: scratch)).count == 26, "exactly once")
     }
 
     @Test func watchWithoutAnExportStageIsAConfigurationError() async throws {

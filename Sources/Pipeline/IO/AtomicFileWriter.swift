@@ -7,6 +7,11 @@
 /// Writes a file so that it is either complete or untouched: bytes go to a temporary file beside the destination,
 /// which is flushed to disk and renamed over the destination by ``commit()``; ``discard()`` removes it.
 ///
+/// An incremental run appends to its outputs in place instead (``ExistingContent/appendedInPlace``): copying an
+/// output that grows with every batch would make each batch cost as much as the whole archive. Then only a failure
+/// the process survives is undone here (``discard()`` cuts the file back); a kill leaves the appended bytes, and the
+/// incremental ledger, which fingerprinted every output before the run, cuts them back on the next start.
+///
 /// The path `-` writes to standard output directly (nothing to rename). Writes are buffered; every system error
 /// becomes a ``FileAccessError`` naming the path.
 ///
@@ -22,23 +27,50 @@ public final class AtomicFileWriter {
     private let bufferLimit = 1 << 20
     private var finished = false
 
-    /// Bytes copied from the existing destination when keeping it (0 otherwise).
-    public private(set) var keptBytes = 0
+    /// What the writer does with the destination's current content.
+    public enum ExistingContent: Sendable {
+        /// Replaced: the temporary file starts empty.
+        case replaced
+        /// Kept: the temporary file starts with a copy of it, so a resumed run adds to what an earlier run
+        /// committed.
+        case copied
+        /// Kept and appended to in place, without a temporary file: ``commit()`` syncs the destination,
+        /// ``discard()`` cuts it back to its length before. Only for writers whose caller cuts back what a killed
+        /// process appended (an incremental run's ledger).
+        case appendedInPlace
+    }
 
-    /// Creates the destination's folder if needed and opens a temporary file beside the destination.
+    /// Bytes of the existing destination kept in front of what this writer writes (0 when replacing it).
+    public private(set) var keptBytes = 0
+    private let existing: ExistingContent
+
+    /// Creates the destination's folder if needed and opens a temporary file beside the destination (or, when
+    /// appending in place, the destination itself).
     /// - Parameters:
     ///   - path: The destination path, or `-` for standard output.
-    ///   - keepingExisting: Start the temporary file with the destination's current content, so a resumed run adds
-    ///     to what an earlier run committed (default `false`: replace it).
+    ///   - existing: What to do with the destination's current content (default: replace it).
     /// - Throws: ``FileAccessError`` when the folder cannot be created or a file cannot be opened or copied.
-    public init(path: String, keepingExisting: Bool = false) throws(FileAccessError) {
+    public init(path: String, existing: ExistingContent = .replaced) throws(FileAccessError) {
         self.path = path
+        self.existing = existing
         if path == "-" {
             temporaryPath = path
             descriptor = 1
             return
         }
         try Self.createParentDirectory(of: path)
+        if existing == .appendedInPlace {
+            temporaryPath = path
+            descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw FileAccessError.fromErrno(path: path, operation: "open") }
+            var info = stat()
+            guard fstat(descriptor, &info) == 0 else {
+                close(descriptor)
+                throw FileAccessError.fromErrno(path: path, operation: "read")
+            }
+            keptBytes = Int(info.st_size)
+            return
+        }
         var name = [CChar](repeating: 0, count: 256)
         gethostname(&name, 255)
         let host = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -46,14 +78,11 @@ public final class AtomicFileWriter {
         Self.removeAbandonedTemporaryFiles(of: path, host: host)
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw FileAccessError.fromErrno(path: path, operation: "create") }
-        if keepingExisting { try copyExisting() }
+        if existing == .copied { try copyExisting() }
     }
 
     deinit {
-        if !finished, path != "-" {
-            close(descriptor)
-            unlink(temporaryPath)
-        }
+        if !finished { discard() }
     }
 
     /// Appends bytes.
@@ -103,11 +132,16 @@ public final class AtomicFileWriter {
         if path == "-" { return }
         if fsync(descriptor) != 0 {
             let error = FileAccessError.fromErrno(path: path, operation: "sync")
+            if existing == .appendedInPlace {
+                _ = ftruncate(descriptor, off_t(keptBytes))
+            } else {
+                unlink(temporaryPath)
+            }
             close(descriptor)
-            unlink(temporaryPath)
             throw error
         }
         close(descriptor)
+        if existing == .appendedInPlace { return }
         if rename(temporaryPath, path) != 0 {
             let error = FileAccessError.fromErrno(path: path, operation: "rename into place")
             unlink(temporaryPath)
@@ -115,11 +149,17 @@ public final class AtomicFileWriter {
         }
     }
 
-    /// Abandons the file: removes the temporary file, leaving the destination as it was.
+    /// Abandons the file: removes the temporary file (or, appending in place, cuts the destination back to its
+    /// length before), leaving the destination as it was.
     public func discard() {
         guard !finished else { return }
         finished = true
         if path == "-" { return }
+        if existing == .appendedInPlace {
+            _ = ftruncate(descriptor, off_t(keptBytes))
+            close(descriptor)
+            return
+        }
         close(descriptor)
         unlink(temporaryPath)
     }

@@ -35,6 +35,13 @@ public struct PipelineRunner: Sendable {
     /// When set, this run resumes an earlier one: the first `resumeAfter` input records (which the earlier run
     /// completed) are skipped, and output stages add to what the earlier run committed.
     public var resumeAfter: Int?
+    /// Whether output stages that add to earlier runs' files append to them in place rather than to a copy (an
+    /// incremental run, whose ledger cuts back what a killed run appended); only matters with ``resumeAfter``.
+    public var appendsOutputsInPlace = false
+    /// What file outputs and the dead-letter file do with what earlier runs committed.
+    var existingFileContent: AtomicFileWriter.ExistingContent {
+        resumeAfter == nil ? .replaced : appendsOutputsInPlace ? .appendedInPlace : .copied
+    }
     /// When set, updated while the run goes on (for progress displays and metrics).
     public var monitor: RunMonitor?
     /// The part of the input this process handles (`run --shard i/N`); default all of it.
@@ -182,6 +189,7 @@ public struct PipelineRunner: Sendable {
                 completion: completion
             )
             context.isResuming = resumeAfter != nil
+            context.existingFileContent = existingFileContent
             return context
         }
     }
@@ -209,7 +217,7 @@ public struct PipelineRunner: Sendable {
         let limit = batchLimit
         let stages = plan.stages
         let skip = resumeAfter ?? 0
-        let resuming = resumeAfter != nil
+        let existingDeadLetters = existingFileContent
         let failOnInvalidInput = plan.input.onInvalid == .fail
         let deadLetterPath = plan.deadLetterPath
         let (monitor, stream, logger) = (self.monitor, self.stream, self.logger)
@@ -245,7 +253,7 @@ public struct PipelineRunner: Sendable {
                     try await Self.collect(
                         from: channels[stages.count],
                         deadLetterPath: deadLetterPath,
-                        resuming: resuming,
+                        existingDeadLetters: existingDeadLetters,
                         failOnInvalidInput: failOnInvalidInput,
                         monitor: monitor,
                         stream: stream
@@ -372,7 +380,7 @@ public struct PipelineRunner: Sendable {
     private static func collect(
         from channel: AsyncChannel<DocumentBatch>,
         deadLetterPath: String,
-        resuming: Bool,
+        existingDeadLetters: AtomicFileWriter.ExistingContent,
         failOnInvalidInput: Bool,
         monitor: RunMonitor?,
         stream: StreamOutput?
@@ -400,7 +408,7 @@ public struct PipelineRunner: Sendable {
                 throw error
             }
         }
-        let deadLetters = try AtomicFileWriter(path: deadLetterPath, keepingExisting: resuming)
+        let deadLetters = try AtomicFileWriter(path: deadLetterPath, existing: existingDeadLetters)
         do {
             let totals = try await collect(
                 from: channel,

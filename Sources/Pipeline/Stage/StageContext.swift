@@ -23,6 +23,10 @@ public struct StageContext: Sendable {
     /// Whether this run resumes an earlier one: stages writing files keep what the earlier run committed and add to
     /// it, rather than replacing it (see ``PipelineRunner/resumeAfter``).
     public var isResuming = false
+    /// What a stage writing a file does with what earlier runs committed to it: replace it (a fresh run), add to a
+    /// copy of it (`run --resume`), or append to it in place (an incremental run; see
+    /// ``PipelineRunner/appendsOutputsInPlace``). Pass it to ``AtomicFileWriter/init(path:existing:)``.
+    public var existingFileContent: AtomicFileWriter.ExistingContent = .replaced
 
     /// Creates a context.
     /// - Parameters:

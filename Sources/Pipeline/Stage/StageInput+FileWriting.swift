@@ -8,8 +8,8 @@ extension StageInput {
     ///     line.append(0x0A)
     /// }
     /// ```
-    /// The file is written through an ``AtomicFileWriter``: under `run --resume` (``StageContext/isResuming``) it
-    /// starts with what the earlier run committed; `header` is written first only when the file starts empty. Once
+    /// The file is written through an ``AtomicFileWriter``: under `run --resume` and in an incremental run
+    /// (``StageContext/existingFileContent``) it keeps what the earlier runs committed and adds to it; `header` is written first only when the file starts empty. Once
     /// the input has ended the stage's output is closed and the file is committed after
     /// ``RunCompletion/waitForSuccess()``; on any error, or when the run fails, the temporary file is discarded and
     /// the destination left as it was.
@@ -29,7 +29,7 @@ extension StageInput {
         context: StageContext,
         encode: (Document, inout [UInt8]) -> Void
     ) async throws -> Int {
-        let writer = try AtomicFileWriter(path: path, keepingExisting: context.isResuming)
+        let writer = try AtomicFileWriter(path: path, existing: context.existingFileContent)
         var line: [UInt8] = []
         var count = 0
         do {
