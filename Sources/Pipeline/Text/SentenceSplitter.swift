@@ -383,17 +383,17 @@ public struct SentenceSplitter: Sendable, Equatable {
         }
         // Abbreviations are matched case-insensitively, except that an all-capital word ("MS", "IE", "NO") is an
         // acronym, not the abbreviation "Ms." or "i.e.".
-        let key = Self.lowercasedKey(word)
+        let key = Self.keyHash(word)
         let allCapitals = word.count > 1 && word.allSatisfy { $0 == Self.period || UTF8Byte.isASCIIUppercase($0) }
         if !allCapitals {
-            if Abbreviations.titles.contains(key) || Abbreviations.inSentence.contains(key) { return false }
-            if nextIsDigit && Abbreviations.beforeNumbers.contains(key) { return false }
+            if Self.abbreviationsWithinSentences.contains(key) { return false }
+            if nextIsDigit && Self.abbreviationsBeforeNumbers.contains(key) { return false }
         }
         // A dotted acronym ("U.S.", "a.m."): a sentence ends only before a common sentence opener.
         if word.contains(Self.period) && word.allSatisfy({ $0 == Self.period || UTF8Byte.isASCIILetter($0) }) {
             var wordStart = next
             while wordStart < count, Self.isOpener(bytes[wordStart]) { wordStart += 1 }
-            return Self.sentenceOpeners.contains(Self.lowercasedKey(Self.wordAt(bytes, wordStart)))
+            return Self.sentenceOpeners.contains(Self.keyHash(Self.wordAt(bytes, wordStart)))
         }
         return true
     }
@@ -402,13 +402,20 @@ public struct SentenceSplitter: Sendable, Equatable {
 
     /// Common sentence-opening words: after a dotted acronym (`U.S.`), a capitalised word from this list starts a
     /// new sentence, while any other capitalised word (`U.S. Treasury`) continues the current one.
-    static let sentenceOpeners: Set<String> = [
+    static let sentenceOpeners = HashedWordSet([
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "or", "so", "yet", "this",
         "that", "these", "those", "there", "here", "his", "her", "its", "their", "our", "my", "however", "in", "on",
         "at", "as", "if", "when", "while", "after", "before", "since", "for", "meanwhile", "also", "some", "many",
         "most", "mr", "mrs", "ms", "dr", "what", "who", "why", "how", "now", "then", "still", "last", "earlier",
         "later", "analysts", "officials",
-    ]
+    ])
+
+    /// ``Abbreviations/titles`` and ``Abbreviations/inSentence``: a full stop after them does not end a sentence.
+    private static let abbreviationsWithinSentences = HashedWordSet(
+        Abbreviations.titles.union(Abbreviations.inSentence)
+    )
+    /// ``Abbreviations/beforeNumbers``: a full stop after them does not end a sentence before a number.
+    private static let abbreviationsBeforeNumbers = HashedWordSet(Abbreviations.beforeNumbers)
 
     private static let newline: UInt8 = 0x0A
     private static let carriageReturn: UInt8 = 0x0D
@@ -462,14 +469,13 @@ public struct SentenceSplitter: Sendable, Equatable {
             && bytes[index - 2] == period
     }
 
-    /// The ASCII-lowercased bytes of a short word, with dots removed, as a string key.
-    private static func lowercasedKey(_ word: UnsafeBufferPointer<UInt8>) -> String {
-        var key: [UInt8] = []
-        key.reserveCapacity(word.count)
+    /// The FNV-1a hash of a short word ASCII-lowercased with its dots removed: its key in ``Abbreviations``.
+    private static func keyHash(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash = FNV1a.offsetBasis
         for byte in word where byte != period {
-            key.append(UTF8Byte.lowercasedASCII(byte))
+            hash = FNV1a.adding(UTF8Byte.lowercasedASCII(byte), to: hash)
         }
-        return String(decoding: key, as: UTF8.self)
+        return hash
     }
 
     /// The word (letters and digits, at most 16 bytes) starting at `index`.

@@ -38,7 +38,8 @@ struct NewsSentenceFeatures: Sendable {
 
     /// The feature values, row-major: `values[sentence * count + feature]`.
     private(set) var values: [Float]
-    /// The number of sentences described.
+    /// The number of sentences described: the leading sentences of the table, at most the `rowLimit` of
+    /// ``init(bytes:sentences:ranker:graph:rowLimit:)``.
     let sentenceCount: Int
 
     /// The features of sentence `sentence`.
@@ -46,23 +47,30 @@ struct NewsSentenceFeatures: Sendable {
         values[(sentence * Self.count)..<((sentence + 1) * Self.count)]
     }
 
-    /// Computes the features of every sentence in `ranker.table`.
+    /// Computes the features of the leading sentences in `ranker.table`.
+    ///
+    /// Features that compare a sentence with the article (centrality, frequency, position) are taken over every
+    /// sentence of the table whatever `rowLimit` is, so a row's values do not depend on it; the limit only skips the
+    /// rows a caller will not read (the surface scan of each is a pass over its bytes).
     /// - Parameters:
     ///   - bytes: The article's UTF-8 bytes.
     ///   - sentences: The byte ranges of the sentences in the table, in article order.
     ///   - ranker: The similarity model of those sentences.
     ///   - graph: The similarity graph of those sentences (from `ranker.similarityGraph()`).
+    ///   - rowLimit: The most leading sentences to describe (default: all).
     init(
         bytes: UnsafeBufferPointer<UInt8>,
         sentences: ArraySlice<Range<Int>>,
         ranker: SentenceGraphRanker,
-        graph: SentenceGraphRanker.SimilarityGraph
+        graph: SentenceGraphRanker.SimilarityGraph,
+        rowLimit: Int = .max
     ) {
         let table = ranker.table
         let n = table.sentenceCount
-        sentenceCount = n
-        values = [Float](repeating: 0, count: n * Self.count)
-        if n == 0 { return }
+        let rows = min(n, max(0, rowLimit))
+        sentenceCount = rows
+        values = [Float](repeating: 0, count: rows * Self.count)
+        if rows == 0 { return }
         let lexRank = ranker.centrality(.weightedCosine, in: graph)
         let textRank = ranker.centrality(.overlap, in: graph)
         var forward = [Float](repeating: 0, count: n)
@@ -83,7 +91,7 @@ struct NewsSentenceFeatures: Sendable {
         let sentenceRanges = Array(sentences)
         let attributionWords = SurfaceCounts.attributionWords
         let referenceWords = SurfaceCounts.referenceWords
-        for sentence in 0..<n {
+        for sentence in 0..<rows {
             let surface = SurfaceCounts(
                 bytes: bytes,
                 range: sentenceRanges[sentence],
@@ -102,37 +110,37 @@ struct NewsSentenceFeatures: Sendable {
                 }
                 headlineOverlap = Float(shared) / Float(headlineTerms.count)
             }
-            let row: [Float] = [
-                sentence == 0 ? 1 : 0,
-                sentence == 1 ? 1 : 0,
-                sentence == 2 ? 1 : 0,
-                1 / (position + 1),
-                n > 1 ? position / Float(n - 1) : 0,
-                logf(1 + position),
-                Float(surface.words) / 30,
-                surface.words < 8 ? 1 : 0,
-                surface.words > 40 ? 1 : 0,
-                Float(table.contentWordCounts[sentence]) / 20,
-                headlineOverlap,
-                leadCosine[sentence],
-                lexRank[sentence] * scale,
-                textRank[sentence] * scale,
-                forward[sentence] / Float(max(1, n - 1 - sentence)),
-                backward[sentence] / Float(max(1, sentence)),
-                frequency[sentence] / topFrequency,
-                Float(surface.capitalised) / words,
-                Float(surface.numbers) / words,
-                surface.quotes > 0 ? 1 : 0,
-                surface.opensWithQuote ? 1 : 0,
-                Float(surface.quotedBytes) / Float(max(1, sentenceRanges[sentence].count)),
-                surface.attribution ? 1 : 0,
-                surface.headingLike ? 1 : 0,
-                surface.question ? 1 : 0,
-                surface.opensWithReference ? 1 : 0,
-                surface.parenthesis ? 1 : 0,
-                surface.colon ? 1 : 0,
-            ]
-            values.replaceSubrange((sentence * Self.count)..<((sentence + 1) * Self.count), with: row)
+            let base = sentence * Self.count
+            values.withUnsafeMutableBufferPointer { cells in  // this sentence's row, written in place
+                cells[base + 0] = sentence == 0 ? 1 : 0
+                cells[base + 1] = sentence == 1 ? 1 : 0
+                cells[base + 2] = sentence == 2 ? 1 : 0
+                cells[base + 3] = 1 / (position + 1)
+                cells[base + 4] = n > 1 ? position / Float(n - 1) : 0
+                cells[base + 5] = logf(1 + position)
+                cells[base + 6] = Float(surface.words) / 30
+                cells[base + 7] = surface.words < 8 ? 1 : 0
+                cells[base + 8] = surface.words > 40 ? 1 : 0
+                cells[base + 9] = Float(table.contentWordCounts[sentence]) / 20
+                cells[base + 10] = headlineOverlap
+                cells[base + 11] = leadCosine[sentence]
+                cells[base + 12] = lexRank[sentence] * scale
+                cells[base + 13] = textRank[sentence] * scale
+                cells[base + 14] = forward[sentence] / Float(max(1, n - 1 - sentence))
+                cells[base + 15] = backward[sentence] / Float(max(1, sentence))
+                cells[base + 16] = frequency[sentence] / topFrequency
+                cells[base + 17] = Float(surface.capitalised) / words
+                cells[base + 18] = Float(surface.numbers) / words
+                cells[base + 19] = surface.quotes > 0 ? 1 : 0
+                cells[base + 20] = surface.opensWithQuote ? 1 : 0
+                cells[base + 21] = Float(surface.quotedBytes) / Float(max(1, sentenceRanges[sentence].count))
+                cells[base + 22] = surface.attribution ? 1 : 0
+                cells[base + 23] = surface.headingLike ? 1 : 0
+                cells[base + 24] = surface.question ? 1 : 0
+                cells[base + 25] = surface.opensWithReference ? 1 : 0
+                cells[base + 26] = surface.parenthesis ? 1 : 0
+                cells[base + 27] = surface.colon ? 1 : 0
+            }
         }
     }
 }

@@ -189,7 +189,8 @@ struct NewsSummarizer: Sendable {
             bytes: bytes,
             sentences: sentences,
             ranker: ranker,
-            graph: ranker.similarityGraph()
+            graph: ranker.similarityGraph(),
+            rowLimit: model.candidates  // selection reads no score beyond them
         )
         return Self.maximalMarginalRelevance(
             scores: model.scores(features),

@@ -142,11 +142,11 @@ struct SentenceGraphRanker: Sendable {
                 }
             }
         }
+        let logLengths = logContentLengths()
         var graph = SimilarityGraph()
         for a in 0..<count {
-            let aLength = logf(1 + Float(table.contentWordCounts[a]))
             for b in (a + 1)..<count where shared[a * count + b] > 0 {
-                appendEdge(&graph, a, b, dot: dots[a * count + b], shared: Int(shared[a * count + b]), aLength: aLength)
+                appendEdge(&graph, a, b, dot: dots[a * count + b], shared: Int(shared[a * count + b]), logLengths)
             }
         }
         return graph
@@ -156,11 +156,11 @@ struct SentenceGraphRanker: Sendable {
     func mergedPairGraph() -> SimilarityGraph {
         var graph = SimilarityGraph()
         let count = table.sentenceCount
+        let logLengths = logContentLengths()
         for a in 0..<count {
             let aStart = table.offsets[a]
             let aEnd = table.offsets[a + 1]
             if aStart == aEnd { continue }
-            let aLength = logf(1 + Float(table.contentWordCounts[a]))
             for b in (a + 1)..<count {
                 var i = aStart
                 var j = table.offsets[b]
@@ -181,21 +181,34 @@ struct SentenceGraphRanker: Sendable {
                         j += 1
                     }
                 }
-                if shared > 0 { appendEdge(&graph, a, b, dot: dot, shared: shared, aLength: aLength) }
+                if shared > 0 { appendEdge(&graph, a, b, dot: dot, shared: shared, logLengths) }
             }
         }
         return graph
     }
 
+    /// `ln(1 + content words)` of each sentence, the TextRank overlap's length terms, taken once per sentence rather
+    /// than once per edge.
+    private func logContentLengths() -> [Float] {
+        table.contentWordCounts.map { logf(1 + Float($0)) }
+    }
+
     /// Adds the edge between sentences `a < b` with both of its similarities.
+    /// - Parameter logLengths: ``logContentLengths()``.
     @inline(__always)
-    private func appendEdge(_ graph: inout SimilarityGraph, _ a: Int, _ b: Int, dot: Float, shared: Int, aLength: Float)
-    {
+    private func appendEdge(
+        _ graph: inout SimilarityGraph,
+        _ a: Int,
+        _ b: Int,
+        dot: Float,
+        shared: Int,
+        _ logLengths: [Float]
+    ) {
         let normProduct = norms[a] * norms[b]
         graph.sources.append(Int32(a))
         graph.targets.append(Int32(b))
         graph.cosines.append(normProduct > 0 ? dot / normProduct : 0)
-        graph.overlaps.append(Float(shared) / (aLength + logf(1 + Float(table.contentWordCounts[b]))))
+        graph.overlaps.append(Float(shared) / (logLengths[a] + logLengths[b]))
     }
 
     /// The PageRank score of every sentence in `graph`, with edges weighted according to `kind`.

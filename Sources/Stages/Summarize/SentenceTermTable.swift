@@ -121,6 +121,19 @@ struct SentenceTermTable: Sendable {
             var secondLast: UInt8 = 0
             var cursor = index
             while cursor < end {
+                let asciiByte = bytes[cursor]
+                if asciiByte < 0x80 {
+                    // Fast path for the commonest word byte, ASCII: one byte wide, a letter or a digit or the end.
+                    guard UTF8Byte.isASCIIAlphanumeric(asciiByte) else { break }
+                    let b = UTF8Byte.lowercasedASCII(asciiByte)
+                    previousHash = hash
+                    hash = FNV1a.adding(b, to: hash)
+                    secondLast = lastByte
+                    lastByte = b
+                    length &+= 1
+                    cursor &+= 1
+                    continue
+                }
                 let w = Self.wordByteWidth(bytes, cursor, end)
                 if w == 0 { break }
                 for offset in 0..<w {

@@ -71,17 +71,19 @@ struct SurfaceCounts {
             var hasDigit = false
             var firstLetter: UInt8 = 0
             var hash = FNV1a.offsetBasis
-            while index < end, !UTF8Byte.isASCIIWhitespace(bytes[index]) {
+            while index < end {
                 let b = bytes[index]
                 if b &- 0x61 < 26 || b &- 0x41 < 26 {
-                    // Fast path for the commonest byte, an ASCII letter: never a quotation mark, digit or symbol.
-                    if insideQuote { quotedBytes += 1 }
+                    // Fast path for the commonest byte, an ASCII letter: never a space, quotation mark, digit or
+                    // symbol.
+                    if insideQuote { quotedBytes &+= 1 }
                     hasWordByte = true
                     if firstLetter == 0 { firstLetter = b }
                     hash = FNV1a.adding(b | 0x20, to: hash)
-                    index += 1
+                    index &+= 1
                     continue
                 }
+                if UTF8Byte.isASCIIWhitespace(b) { break }
                 var quoteWidth = 0
                 var opens = false
                 if b == 0x22 {
