@@ -115,46 +115,37 @@ struct SentenceTermTable: Sendable {
             // A word: hash its lowercased bytes, remembering the hash before the last byte for stemming.
             var hash = FNV1a.offsetBasis
             var previousHash = hash
-            var length = 0
             var ascii = true
-            var lastByte: UInt8 = 0
-            var secondLast: UInt8 = 0
             var cursor = index
             while cursor < end {
                 let asciiByte = bytes[cursor]
                 if asciiByte < 0x80 {
                     // Fast path for the commonest word byte, ASCII: one byte wide, a letter or a digit or the end.
                     guard UTF8Byte.isASCIIAlphanumeric(asciiByte) else { break }
-                    let b = UTF8Byte.lowercasedASCII(asciiByte)
                     previousHash = hash
-                    hash = FNV1a.adding(b, to: hash)
-                    secondLast = lastByte
-                    lastByte = b
-                    length &+= 1
+                    hash = FNV1a.adding(UTF8Byte.lowercasedASCII(asciiByte), to: hash)
                     cursor &+= 1
                     continue
                 }
                 let w = Self.wordByteWidth(bytes, cursor, end)
                 if w == 0 { break }
                 for offset in 0..<w {
-                    var b = bytes[cursor + offset]
-                    if UTF8Byte.isASCIIUppercase(b) { b |= 0x20 }
+                    let b = bytes[cursor + offset]
                     if b >= 0x80 { ascii = false }
                     previousHash = hash
-                    hash = FNV1a.adding(b, to: hash)
-                    secondLast = lastByte
-                    lastByte = b
-                    length += 1
+                    hash = FNV1a.adding(UTF8Byte.lowercasedASCII(b), to: hash)
                 }
                 cursor += w
             }
+            let length = cursor - index
             index = cursor
             if length < 2 || length > 64 { continue }
             if length <= longestStopWord && stopWords.contains(hash) { continue }
-            if ascii && length > 3 && lastByte == 0x73 && secondLast != 0x73 && secondLast != 0x75
-                && secondLast != 0x69
-            {
-                hash = previousHash  // plural 's' (not -ss, -us, -is)
+            if ascii && length > 3 && UTF8Byte.lowercasedASCII(bytes[cursor - 1]) == 0x73 {
+                let secondLast = UTF8Byte.lowercasedASCII(bytes[cursor - 2])
+                if secondLast != 0x73 && secondLast != 0x75 && secondLast != 0x69 {
+                    hash = previousHash  // plural 's' (not -ss, -us, -is)
+                }
             }
             let (id, isNew) = dictionary.id(for: hash)
             if isNew {
