@@ -21,19 +21,29 @@ import Stages
 ///
 /// # Commit
 /// ```
-/// begin(pending = what this run will consume, outputs' fingerprints before)  → run → outputs commit
+/// begin(pending batch B = what this run will consume, outputs' fingerprints before)
+///   → run: file outputs appended and synced; PostgreSQL exports write in one open transaction each
+///   → PostgreSQL exports commit their rows with (ledger, B) in pipeline_ledger, one transaction each
 ///   → run state saved (with the outputs' fingerprints after) → commitPending()
 /// ```
-/// A run that finds a pending run decides by the outputs: unchanged since before it → it committed nothing, its
-/// input is read again; equal to what the run state recorded for that run → it committed, the ledger advances;
-/// anything else (killed while appending, or after one output's commit and before the run state's) → every file
-/// output is cut back to its length before that run (they only grow by appending in place, so the earlier version
-/// is a prefix) and its input is read again; sinks that upsert by id (SQLite, PostgreSQL) take the same documents again without doubling.
+/// A run that finds a pending batch B decides by the outputs:
+/// 1. every PostgreSQL export records B → it committed (the file outputs were synced before): the ledger
+///    advances to B, and B is not written again;
+/// 2. the file outputs are unchanged since before it → it committed nothing, its input is read again;
+/// 3. the run state records that run with the outputs as they are → it committed, the ledger advances;
+/// 4. anything else (killed while appending, after the files and before PostgreSQL's commit, or after one
+///    PostgreSQL export's commit and before another's) → every file output is cut back to its length before that
+///    run (they only grow by appending in place, so the earlier version is a prefix) and its input is read again;
+///    a PostgreSQL export that had not committed B holds none of it, one that had (only with two or more of
+///    them) takes the same documents again by upsert, without doubling; SQLite exports upsert the same way.
 /// An output that no longer starts with its earlier version (edited by something else) is refused with exit 1.
-/// An interrupted run (SIGINT/SIGTERM) advances the ledger over the records it finished.
+/// An interrupted run (SIGINT/SIGTERM) records the records it finished as a new pending batch, before anything
+/// is committed with B's identifier, and advances the ledger over them.
 struct IncrementalInput {
     /// The ledger.
     let ledger: InputLedger
+    /// The transactions the run's PostgreSQL exports hold open, committed with the ledger position.
+    let heldCommits = HeldCommits()
     /// The new input, sliced.
     private(set) var expansion: InputExpander.Expansion
     /// For each sliced file, in order, the entry the ledger records once the file's slice is consumed.
@@ -72,6 +82,7 @@ struct IncrementalInput {
     ) throws {
         ledger = try InputLedger(path: Self.ledgerPath(forState: state.path))
         try Self.settlePendingRun(of: ledger, state: state, logger: logger)
+        KillPoint.settled.reach()
         let consumed = try ledger.consumed()
         expansion = whole
         expansion.files = []
@@ -192,6 +203,7 @@ struct IncrementalInput {
             ]
         )
         runner.inputExpansion = planned.expansion
+        runner.heldCommits = planned.heldCommits  // PostgreSQL commits with the ledger position, after the files,
         runner.resumeAfter = 0  // keep the outputs and add to them,
         runner.appendsOutputsInPlace = true  // in place: settlePendingRun cuts back what a killed run appended
         return planned
@@ -208,21 +220,33 @@ struct IncrementalInput {
         try ledger.begin(runID: runID, outputsBefore: try Self.fingerprints(of: state.fileOutputs), entries: entries)
     }
 
-    /// Advances the ledger after the outputs and the run state have been committed: over everything planned, or,
-    /// for an interrupted run, over the records it finished.
+    /// Commits a run that has finished: the held PostgreSQL transactions with the ledger position, then the run
+    /// state, then the ledger, which advances over everything planned or, for an interrupted run, over the
+    /// records it finished.
     /// - Parameters:
     ///   - report: The run's report.
     ///   - runID: The run.
     ///   - state: The run's state.
+    /// - Throws: A PostgreSQL, file or SQLite failure; the next start settles the pending batch.
     func commit(after report: RunReport, runID: String, state: ResumeState) throws {
-        if report.interruption != nil, let pending = try ledger.pendingRun() {
-            // Still "before" the run: a kill before commitPending is settled by the run state, as for a full run.
-            try ledger.begin(
+        let pending = try ledger.pendingRun()
+        var batch = pending?.batchID
+        if report.interruption != nil, let pending {
+            // A new batch for what was finished, recorded before any output commits with a batch identifier:
+            // a kill from here on is settled against what the run actually read.
+            batch = try ledger.begin(
                 runID: runID,
                 outputsBefore: pending.outputsBefore,
                 entries: try finishedEntries(records: report.inputRecords)
             )
         }
+        KillPoint.filesCommitted.reach()
+        try heldCommits.commitAll(
+            recording: batch.map { LedgerPosition(ledger: ledger.identifier, batch: $0, runID: runID) }
+        )
+        KillPoint.outputsCommitted.reach()
+        try state.save(after: report, runID: runID)
+        KillPoint.stateSaved.reach()
         try ledger.commitPending()
     }
 
@@ -257,6 +281,33 @@ struct IncrementalInput {
 
     private static func settlePendingRun(of ledger: InputLedger, state: ResumeState, logger: Logger) throws {
         guard let pending = try ledger.pendingRun() else { return }
+        let recorders = state.plan.ledgerRecordingStages
+        if !recorders.isEmpty, !pending.batchID.isEmpty {
+            let committed = try recorders.filter {
+                try $0.committedBatch(ofLedger: ledger.identifier) == pending.batchID
+            }
+            if committed.count == recorders.count {
+                // Committed by PostgreSQL after every file output was synced: the batch is complete everywhere.
+                try ledger.commitPending()
+                logger.notice(
+                    """
+                    the last incremental batch is committed in PostgreSQL: the ledger advances to it without \
+                    writing it again
+                    """,
+                    metadata: ["run_id": "\(pending.runID)", "batch": "\(pending.batchID)"]
+                )
+                return
+            }
+            if !committed.isEmpty {
+                logger.warning(
+                    """
+                    the last incremental batch is committed in \(committed.count) of \(recorders.count) PostgreSQL \
+                    exports: it is read again, and those exports take its documents again by upsert
+                    """,
+                    metadata: ["run_id": "\(pending.runID)", "batch": "\(pending.batchID)"]
+                )
+            }
+        }
         let outputs = Array((try parseFingerprints(pending.outputsBefore)).keys)
         if try fingerprints(of: outputs) == pending.outputsBefore {
             try ledger.dropPending()

@@ -313,8 +313,11 @@ struct RunCommand: AsyncParsableCommand, RegistryCommand {
         StandardError.writeLine(report.summary)
         if !runner.plan.input.paths.contains("-") {
             do {
-                try state.save(after: report, runID: runner.runID)
-                try incremental?.commit(after: report, runID: runner.runID, state: state)
+                if let incremental {
+                    try incremental.commit(after: report, runID: runner.runID, state: state)
+                } else {
+                    try state.save(after: report, runID: runner.runID)
+                }
             } catch {
                 logger.error("cannot write the run state or the input ledger: \(error)")
                 throw PipelineExitCode.forFailure(error)

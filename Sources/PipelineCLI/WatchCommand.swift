@@ -209,7 +209,6 @@ struct WatchCommand: AsyncParsableCommand, RegistryCommand {
         let report: RunReport
         do {
             report = try await runner.run(shutdown: shutdown)
-            try state.save(after: report, runID: runner.runID)
             try incremental.commit(after: report, runID: runner.runID, state: state)
         } catch {
             throw BatchFailure(message: "\(error)", exitCode: PipelineExitCode.forFailure(error))

@@ -50,6 +50,9 @@ public struct PipelineRunner: Sendable {
     /// output in input order (and, one-to-one, a status line for each removed document), and no dead-letter file
     /// is written.
     public var stream: StreamOutput?
+    /// When set (an incremental run), outputs that record the ledger position hand their last transaction here
+    /// (``StageContext/heldCommits``) for the caller to commit after the run; a failed run discards them.
+    public var heldCommits: HeldCommits?
     /// The files to read instead of expanding the plan's input paths (an incremental run's new slices).
     public var inputExpansion: InputExpander.Expansion?
     /// The most documents that travel together between stages (1 for request/response streams).
@@ -143,13 +146,19 @@ public struct PipelineRunner: Sendable {
         let recorders = plan.stages.map { StageStatisticsRecorder(name: $0.name, typeName: $0.typeName) }
         monitor?.start(recorders: recorders, counters: contexts.map(\.counters))
         defer { monitor?.finish() }
-        let (input, terminal) = try await runTasks(
-            reader: makeReader,
-            contexts: contexts,
-            recorders: recorders,
-            completion: completion,
-            shutdown: shutdown
-        )
+        let (input, terminal): (InputTotals, TerminalTotals)
+        do {
+            (input, terminal) = try await runTasks(
+                reader: makeReader,
+                contexts: contexts,
+                recorders: recorders,
+                completion: completion,
+                shutdown: shutdown
+            )
+        } catch {
+            heldCommits?.discardAll()
+            throw error
+        }
         var report = RunReport(pipeline: plan.name, runID: runID)
         report.inputRecords = input.records
         report.invalidInput = input.invalid
@@ -190,6 +199,7 @@ public struct PipelineRunner: Sendable {
             )
             context.isResuming = resumeAfter != nil
             context.existingFileContent = existingFileContent
+            context.heldCommits = heldCommits
             return context
         }
     }

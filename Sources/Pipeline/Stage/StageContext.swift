@@ -27,6 +27,11 @@ public struct StageContext: Sendable {
     /// copy of it (`run --resume`), or append to it in place (an incremental run; see
     /// ``PipelineRunner/appendsOutputsInPlace``). Pass it to ``AtomicFileWriter/init(path:existing:)``.
     public var existingFileContent: AtomicFileWriter.ExistingContent = .replaced
+    /// When set (an incremental run), an output that commits in a transaction of its own and records the ledger
+    /// position (a ``LedgerRecordingStage``) writes the whole run in one transaction and hands it here instead of
+    /// committing it; the run's owner commits it with the position (see ``HeldCommits``). When `nil` it commits
+    /// itself.
+    public var heldCommits: HeldCommits?
 
     /// Creates a context.
     /// - Parameters:

@@ -1,22 +1,66 @@
 import Pipeline
 
 extension ExportStage {
-    /// Writes each document into PostgreSQL in batches of one transaction each, and passes it on; the last, partial
-    /// batch is written when the input ends (also after a graceful stop).
+    /// Writes each document into PostgreSQL and passes it on.
+    ///
+    /// In an ordinary run, in batches of one transaction each; the last, partial batch is written when the input
+    /// ends (also after a graceful stop). In an incremental run (``StageContext/heldCommits`` set), the whole run
+    /// in one transaction that is handed over, open, once the run has succeeded: the run's owner commits it with
+    /// the ledger position (see ``PostgresDocumentWriter/commit(recording:)``).
     func runPostgres(input: StageInput, output: StageOutput, context: StageContext) async throws {
-        let writer = try PostgresDocumentWriter(
+        guard let held = context.heldCommits else {
+            let writer = try PostgresDocumentWriter(
+                url: options.url ?? "",
+                runID: context.runID,
+                batchSize: options.batchSize
+            )
+            var count = 0
+            for try await document in input {
+                try writer.write(document)
+                count += 1
+                await output.emit(document)
+            }
+            try writer.flush()
+            await output.close()
+            context.counters.add(count, to: "written")
+            return
+        }
+        let transaction = try PostgresHeldTransaction(
             url: options.url ?? "",
             runID: context.runID,
             batchSize: options.batchSize
         )
         var count = 0
-        for try await document in input {
-            try writer.write(document)
-            count += 1
-            await output.emit(document)
+        do {
+            for try await document in input {
+                try transaction.write(document)
+                count += 1
+                await output.emit(document)
+            }
+            try transaction.flush()
+            await output.close()
+            try await context.completion.waitForSuccess()
+        } catch {
+            transaction.discard()
+            throw error
         }
-        try writer.flush()
-        await output.close()
+        held.hold(transaction, stageIndex: context.index)
         context.counters.add(count, to: "written")
+    }
+}
+
+extension ExportStage: LedgerRecordingStage {
+    /// Whether the export records the incremental ledger's position: a PostgreSQL export does, in the transaction
+    /// of the run's rows; a file export does not (the ledger fingerprints files instead).
+    public var recordsLedgerPosition: Bool { options.format == .postgres }
+
+    /// The batch of the last position committed for a ledger in the PostgreSQL database (`pipeline_ledger`).
+    /// - Parameter ledger: The ledger's identifier.
+    /// - Returns: The batch, or `nil` when none was committed (or the export is not a PostgreSQL one).
+    /// - Throws: ``PostgresError`` (transient when the server is down).
+    public func committedBatch(ofLedger ledger: String) throws -> String? {
+        guard options.format == .postgres else { return nil }
+        let connection = try PostgresConnection(url: options.url ?? "")
+        return try PostgresDocumentWriter.committedBatch(ofLedger: ledger, on: connection)
     }
 }

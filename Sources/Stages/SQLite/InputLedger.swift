@@ -6,13 +6,17 @@ import Pipeline
 /// ```sql
 /// consumed(path PRIMARY KEY, device, inode, size, modified_ns, fingerprint, offset, lines, run_id)
 /// pending(... the same ...)                 -- what the run in progress will have consumed once its outputs commit
-/// pending_run(run_id, outputs_before)       -- that run, and the fingerprints of the outputs before it
+/// pending_run(run_id, outputs_before, batch_id)  -- that run, the fingerprints of the outputs before it, and the
+///                                                  batch's random identifier
+/// meta(key, value)                             -- ledger_id: the ledger's random identifier
 /// ```
 ///
 /// The ledger advances in two steps around the outputs' commit, so a kill at any point neither loses nor repeats a
 /// document: ``begin(runID:outputsBefore:entries:)`` records what the run will consume before it starts;
 /// ``commitPending()`` makes it consumed after the outputs and the run state are committed. A later run that finds
-/// a pending run decides from the outputs whether it committed (see `IncrementalInput` in the command line).
+/// a pending run decides from the outputs whether it committed (see `IncrementalInput` in the command line): an
+/// output that records ``LedgerPosition``s (PostgreSQL) says so by the pending batch's identifier, committed in
+/// the same transaction as its rows.
 ///
 /// # Thread safety
 /// Not thread-safe: used by the command before and after a run.
@@ -66,11 +70,16 @@ public final class InputLedger {
         public var outputsBefore: String
         /// What it would consume.
         public var entries: [Entry]
+        /// The batch's identifier (random, made by ``InputLedger/begin(runID:outputsBefore:entries:)``; empty for
+        /// a batch begun by a version of the ledger that made none).
+        public var batchID: String
     }
 
     private let database: SQLiteDatabase
     /// The ledger file's path.
     public let path: String
+    /// The ledger's identifier: random, made when the file is created; outputs record positions under it.
+    public let identifier: String
 
     private static let columns = "path, device, inode, size, modified_ns, fingerprint, offset, lines"
 
@@ -90,8 +99,35 @@ public final class InputLedger {
             CREATE TABLE IF NOT EXISTS consumed \(table);
             CREATE TABLE IF NOT EXISTS pending \(table);
             CREATE TABLE IF NOT EXISTS pending_run (run_id TEXT NOT NULL, outputs_before TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
             """
         )
+        let columns = try database.query("PRAGMA table_info(pending_run)").compactMap { row -> String? in
+            guard row.count > 1, case .text(let name) = row[1] else { return nil }
+            return name
+        }
+        if !columns.contains("batch_id") {
+            // A ledger made before batches had identifiers.
+            try database.execute("ALTER TABLE pending_run ADD COLUMN batch_id TEXT NOT NULL DEFAULT ''")
+        }
+        try database.query(
+            "INSERT OR IGNORE INTO meta (key, value) VALUES ('ledger_id', ?)",
+            [.text(Self.randomIdentifier())]
+        )
+        let stored = try database.query("SELECT value FROM meta WHERE key = 'ledger_id'")
+        guard case .text(let identifier)? = stored.first?.first else {
+            throw SQLiteDatabase.Failure(path: path, operation: "read the ledger", message: "no ledger_id in meta")
+        }
+        self.identifier = identifier
+    }
+
+    /// 128 random bits as 32 hexadecimal digits.
+    private static func randomIdentifier() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return [generator.next(), generator.next()].map { (value: UInt64) in
+            let digits = String(value, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined()
     }
 
     /// Every consumed file, by path.
@@ -105,25 +141,30 @@ public final class InputLedger {
     /// The run that began but was not confirmed, if any.
     /// - Throws: An SQLite failure.
     public func pendingRun() throws -> PendingRun? {
-        let runs = try database.query("SELECT run_id, outputs_before FROM pending_run")
-        guard let run = runs.first, case .text(let runID) = run[0], case .text(let outputs) = run[1] else {
+        let runs = try database.query("SELECT run_id, outputs_before, batch_id FROM pending_run")
+        guard let run = runs.first, case .text(let runID) = run[0], case .text(let outputs) = run[1],
+            case .text(let batchID) = run[2]
+        else {
             return nil
         }
-        return PendingRun(runID: runID, outputsBefore: outputs, entries: try rows(of: "pending"))
+        return PendingRun(runID: runID, outputsBefore: outputs, entries: try rows(of: "pending"), batchID: batchID)
     }
 
-    /// Records, in one transaction, what a run is about to consume.
+    /// Records, in one transaction, what a run is about to consume, as a new batch (replacing any pending one).
     /// - Parameters:
     ///   - runID: The run.
     ///   - outputsBefore: The file outputs' fingerprints before it, as JSON.
     ///   - entries: What it will have consumed once it commits.
+    /// - Returns: The new batch's identifier.
     /// - Throws: An SQLite failure.
-    public func begin(runID: String, outputsBefore: String, entries: [Entry]) throws {
+    @discardableResult
+    public func begin(runID: String, outputsBefore: String, entries: [Entry]) throws -> String {
+        let batchID = Self.randomIdentifier()
         try database.execute("BEGIN IMMEDIATE; DELETE FROM pending; DELETE FROM pending_run;")
         do {
             try database.query(
-                "INSERT INTO pending_run (run_id, outputs_before) VALUES (?, ?)",
-                [.text(runID), .text(outputsBefore)]
+                "INSERT INTO pending_run (run_id, outputs_before, batch_id) VALUES (?, ?, ?)",
+                [.text(runID), .text(outputsBefore), .text(batchID)]
             )
             let insert = try database.prepare("INSERT INTO pending (\(Self.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             for entry in entries {
@@ -139,6 +180,7 @@ public final class InputLedger {
             try? database.execute("ROLLBACK")
             throw error
         }
+        return batchID
     }
 
     /// Makes the pending run's entries consumed, in one transaction.
