@@ -123,8 +123,8 @@ import Testing
         #expect(next.stderr.contains("total: 4 in = 4 written + 0 dropped + 0 dead-lettered"), "\(next.stderr)")
         #expect(try number(url, "SELECT count(*) FROM documents") == 19)
         #expect(try number(url, "SELECT n FROM writes") == 11)
-        let ids = try PostgresTestServer.rows(url, "SELECT id FROM documents ORDER BY id").compactMap { $0.first ?? nil }
-        #expect(ids == (want + (0..<4).map { "c-\($0)" }).sorted())
+        let rows = try PostgresTestServer.rows(url, "SELECT id FROM documents").compactMap { $0.first ?? nil }
+        #expect(rows.sorted() == (want + (0..<4).map { "c-\($0)" }).sorted())
         if jsonl { #expect(self.ids(in: scratch) == want + (0..<4).map { "c-\($0)" }) }
     }
 

@@ -4,7 +4,8 @@ public import Pipeline
 ///
 /// A file is written atomically: to a temporary file beside it, synced and renamed into place only when the input
 /// has ended (including after a graceful stop). A failed or cancelled run leaves the previous file untouched.
-/// PostgreSQL is written in batches, one transaction each (see ``PostgresDocumentWriter``).
+/// PostgreSQL is written in batches, one transaction each, or, in an incremental run, in one transaction for the run
+/// that records the ledger position and is committed after the files (see ``PostgresDocumentWriter``).
 ///
 /// ```yaml
 /// - type: export
@@ -27,7 +28,8 @@ public struct ExportStage: ConfigurableStage {
             /// in place when an id comes again.
             case sqlite
             /// A PostgreSQL database (`url`) with `documents`, `entities` and a full-text column `search` with a GIN
-            /// index; rows are upserted by id, in batches of one transaction each.
+            /// index; rows are upserted by id, in batches of one transaction each (in an incremental run, one
+            /// transaction for the run, with the ledger position).
             case postgres
         }
 
