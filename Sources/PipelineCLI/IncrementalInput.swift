@@ -82,7 +82,6 @@ struct IncrementalInput {
     ) throws {
         ledger = try InputLedger(path: Self.ledgerPath(forState: state.path))
         try Self.settlePendingRun(of: ledger, state: state, logger: logger)
-        KillPoint.settled.reach()
         let consumed = try ledger.consumed()
         expansion = whole
         expansion.files = []
@@ -203,7 +202,7 @@ struct IncrementalInput {
             ]
         )
         runner.inputExpansion = planned.expansion
-        runner.heldCommits = planned.heldCommits  // PostgreSQL commits with the ledger position, after the files,
+        runner.heldCommits = planned.heldCommits  // PostgreSQL's commit waits for commit(after:runID:state:);
         runner.resumeAfter = 0  // keep the outputs and add to them,
         runner.appendsOutputsInPlace = true  // in place: settlePendingRun cuts back what a killed run appended
         return planned
@@ -229,16 +228,22 @@ struct IncrementalInput {
     ///   - state: The run's state.
     /// - Throws: A PostgreSQL, file or SQLite failure; the next start settles the pending batch.
     func commit(after report: RunReport, runID: String, state: ResumeState) throws {
-        let pending = try ledger.pendingRun()
-        var batch = pending?.batchID
-        if report.interruption != nil, let pending {
-            // A new batch for what was finished, recorded before any output commits with a batch identifier:
-            // a kill from here on is settled against what the run actually read.
-            batch = try ledger.begin(
-                runID: runID,
-                outputsBefore: pending.outputsBefore,
-                entries: try finishedEntries(records: report.inputRecords)
-            )
+        var batch: String?
+        do {
+            let pending = try ledger.pendingRun()
+            batch = pending?.batchID
+            if report.interruption != nil, let pending {
+                // A new batch for what was finished, recorded before any output commits with a batch identifier:
+                // a kill from here on is settled against what the run actually read.
+                batch = try ledger.begin(
+                    runID: runID,
+                    outputsBefore: pending.outputsBefore,
+                    entries: try finishedEntries(records: report.inputRecords)
+                )
+            }
+        } catch {
+            heldCommits.discardAll()
+            throw error
         }
         KillPoint.filesCommitted.reach()
         try heldCommits.commitAll(

@@ -5,12 +5,10 @@ import Foundation
 /// the window between two commits exactly rather than by a lucky timer.
 ///
 /// ```
-/// settled ─ run ─ files-committed ─ PostgreSQL commits ─ outputs-committed ─ run state ─ state-saved ─ ledger
+/// run ─ files-committed ─ PostgreSQL commits ─ outputs-committed ─ run state ─ state-saved ─ ledger
 /// ```
 /// Unset (as in production), ``reach()`` costs one environment lookup.
 enum KillPoint: String, CaseIterable {
-    /// The ledger's pending batch is settled, before the run.
-    case settled
     /// The run has finished: file outputs are synced, PostgreSQL transactions are still open.
     case filesCommitted = "files-committed"
     /// The PostgreSQL exports have committed the batch with its ledger position; the run state is not saved.
