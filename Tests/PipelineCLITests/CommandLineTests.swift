@@ -388,7 +388,7 @@ struct Scratch {
                     url: string (default none)
                         postgres (required): the connection URL, e.g. ${DATABASE_URL}; its password is never logged.
                     batch_size: integer 1...100000 (default 2000)
-                        postgres: documents per transaction.
+                        postgres: documents per transaction (per COPY within an incremental run's one transaction).
                     fields: list of strings (default [id, text])
                         CSV columns: id, text or any field (non-strings written as JSON).
                     csv_safe: boolean (default true)

@@ -75,7 +75,12 @@ public struct ExportStage: ConfigurableStage {
                 \.url,
                 help: "postgres (required): the connection URL, e.g. ${DATABASE_URL}; its password is never logged."
             ),
-            .option("batch_size", \.batchSize, in: 1...100_000, help: "postgres: documents per transaction."),
+            .option(
+                "batch_size",
+                \.batchSize,
+                in: 1...100_000,
+                help: "postgres: documents per transaction (per COPY within an incremental run's one transaction)."
+            ),
             .option(
                 "fields",
                 \.fields,
