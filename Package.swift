@@ -125,6 +125,13 @@ let package = Package(
             dependencies: ["Stages"],
             path: "Tools/clean-line-features"
         ),
+        // Cleans a set with the clean stage's defaults, entries switched off one at a time when built with
+        // -DCLEAN_AUDIT, for scripts/audit-clean-rules.py.
+        .executableTarget(
+            name: "clean-audit",
+            dependencies: ["Stages"],
+            path: "Tools/clean-audit"
+        ),
         .testTarget(
             name: "PipelineTests",
             dependencies: ["Pipeline"],

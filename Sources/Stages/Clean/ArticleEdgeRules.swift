@@ -24,22 +24,22 @@ enum ArticleEdgeRules {
         "reporter correspondent writer editor columnist contributor staff redakteur journaliste periodista giornalista"
     )
     /// Lead words of source notes, folded, each followed by `:` (or alone on the line).
-    private static let sourceLeads: [[UInt8]] = [
+    private static let sourceLeads: [[UInt8]] = CleanRuleAudit.entries([
         "source", "sources", "via", "quelle", "quellen", "fuente", "fuentes", "fonte", "fontes", "bron", "bronnen",
         "h/t", "(h/t", "hat tip", "image source", "photo source",
-    ].map { Array($0.utf8) }
+    ]).map { Array($0.utf8) }
     /// Openings of pointers away from the article, folded.
-    private static let pointerLeads: [[UInt8]] = [
+    private static let pointerLeads: [[UInt8]] = CleanRuleAudit.entries([
         "for more information", "for more info", "for more on", "for more details", "find out more", "learn more",
         "to learn more", "more information", "for further information", "plus d'informations", "pour en savoir plus",
         "weitere informationen", "mehr informationen", "más información", "para más información",
         "maggiori informazioni", "mais informações",
-    ].map { Array($0.utf8) }
+    ]).map { Array($0.utf8) }
     /// Openings of press-release lines, folded.
-    private static let releaseLeads: [[UInt8]] = [
+    private static let releaseLeads: [[UInt8]] = CleanRuleAudit.entries([
         "embargoed", "for immediate release", "immediate release", "press release for immediate release",
         "sperrfrist", "embargo", "communiqué de presse", "pour diffusion immédiate",
-    ].map { Array($0.utf8) }
+    ]).map { Array($0.utf8) }
     /// "about" and its translations, opening an organisation's block.
     private static let aboutWords = BoilerplateWordHash.set("about über uber sobre acerca")
 
@@ -236,10 +236,10 @@ enum ArticleEdgeRules {
     }
 
     /// Headings of what follows a press release (notes to editors, references), folded, alone on their line.
-    private static let releaseNoteHeadings: [[UInt8]] = [
+    private static let releaseNoteHeadings: [[UInt8]] = CleanRuleAudit.entries([
         "notes to editors", "note to editors", "notes for editors", "note for editors", "reference", "references",
         "bibliography", "literatur", "références", "referencias", "riferimenti",
-    ].map { Array($0.utf8) }
+    ]).map { Array($0.utf8) }
 
     /// The end of a press release: in the last third, a citation (a DOI or a numbered reference), a heading of
     /// notes to editors or references, or an organisation's description of itself in the last four lines (three
@@ -330,11 +330,11 @@ enum ArticleEdgeRules {
     }
 
     /// Labels in capitals that put a link to another story between paragraphs ("BREAKING: <headline>").
-    private static let linkLabels: [[UInt8]] = [
+    private static let linkLabels: [[UInt8]] = CleanRuleAudit.entries([
         "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "JUST IN", "DEVELOPING", "MUST SEE",
         "MUST WATCH", "MUST READ", "TRENDING", "EILMELDUNG", "EXKLUSIV", "EXCLUSIF", "EXCLUSIVA", "ÚLTIMA HORA",
         "DERNIÈRE MINUTE",
-    ].map { Array($0.utf8) }
+    ]).map { Array($0.utf8) }
 
     /// "BREAKING: Barrels Removed From Clinton Property": a label in capitals, a colon, and a headline in title
     /// case with no full stop. An editor's update in sentences ("UPDATE: The police said ...") is article text.

@@ -23,7 +23,7 @@ struct BoilerplateLineClassifier: Sendable {
     let dropPatterns: [CompiledLinePattern]
 
     /// Prefixes of teaser links (`Read more: <title>`), folded; a separator must follow them.
-    private static let teaserPrefixes: [[UInt8]] = [
+    private static let teaserPrefixes: [[UInt8]] = CleanRuleAudit.entries([
         "read more", "read also", "also read", "see also", "also see", "related", "recommended", "more", "watch",
         "listen", "must read", "don't miss", "dont miss", "trending", "popular", "read next", "next", "latest",
         "top story", "top stories", "editor's pick", "editors' picks", "more on this", "more from", "further reading",
@@ -31,7 +31,7 @@ struct BoilerplateLineClassifier: Sendable {
         "related article", "related content", "related coverage", "suggested", "sponsored", "promoted",
         "you might like",
         "you may like", "video", "watch", "gallery", "photos", "audio", "podcast", "live",
-    ].map { BoilerplatePhraseMatcher.fold(Array($0.utf8)) }
+    ]).map { BoilerplatePhraseMatcher.fold(Array($0.utf8)) }
 
     /// Hashes of single words used by the rules.
     private enum Word {

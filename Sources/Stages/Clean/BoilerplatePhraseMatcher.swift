@@ -13,12 +13,15 @@ struct BoilerplatePhraseMatcher: Sendable {
     private let prefixFlags: [UInt64]
 
     /// Creates a matcher.
-    /// - Parameter phrases: the phrases; empty ones are ignored, one-byte ones are matched as whole lines only.
-    init(phrases: [String]) {
+    /// - Parameters:
+    ///   - phrases: the phrases; empty ones are ignored, one-byte ones are matched as whole lines only.
+    ///   - file: where the phrases are written, for ``CleanRuleAudit``.
+    ///   - line: the line of the phrases, for ``CleanRuleAudit``.
+    init(phrases: [String], file: StaticString = #fileID, line: UInt = #line) {
         var folded: [[UInt8]] = []
         var byPrefix: [UInt16: [Int]] = [:]
         var flags = [UInt64](repeating: 0, count: 65_536 / 64)
-        for phrase in phrases {
+        for phrase in CleanRuleAudit.entries(phrases, file: file, line: line) {
             let bytes = Self.fold(Array(phrase.utf8))
             guard bytes.count >= 2 else { continue }
             let key = UInt16(bytes[0]) << 8 | UInt16(bytes[1])

@@ -62,7 +62,12 @@ enum BoilerplateWordHash {
     }
 
     /// Hashes each word of a space-separated list into a set (the toolkit's ``HashedWordSet``).
-    static func set(_ words: String) -> HashedWordSet {
-        HashedWordSet(hashes: words.split(separator: " ").map { hash(String($0)) })
+    /// - Parameters:
+    ///   - words: the words, separated by spaces.
+    ///   - file: where the list is written, for ``CleanRuleAudit``.
+    ///   - line: the line of the list, for ``CleanRuleAudit``.
+    static func set(_ words: String, file: StaticString = #fileID, line: UInt = #line) -> HashedWordSet {
+        let entries = CleanRuleAudit.entries(words.split(separator: " ").map(String.init), file: file, line: line)
+        return HashedWordSet(hashes: entries.map { hash($0) })
     }
 }
