@@ -37,7 +37,7 @@ enum ArticleEdgeRules {
     ]).map { Array($0.utf8) }
     /// Openings of press-release lines, folded.
     private static let releaseLeads: [[UInt8]] = CleanRuleAudit.entries([
-        "embargoed", "for immediate release", "immediate release", "press release for immediate release",
+        "embargoed", "for immediate release", "immediate release", "press release", "news release",
         "sperrfrist", "embargo", "communiqué de presse", "pour diffusion immédiate",
     ]).map { Array($0.utf8) }
     /// "about" and its translations, opening an organisation's block.
@@ -155,7 +155,7 @@ enum ArticleEdgeRules {
         "world's largest", "world's leading", "is dedicated to", "is committed to", "is one of the", "is a leading",
         "is the largest", "is the leading", "nonprofit", "non-profit", "not-for-profit", "founded in",
         "established in", "its mission", "our mission", "premier", "headquartered in", "is a member of",
-        "an agency within", "an agency of", "the agency also", "is responsible for", "members", "leading",
+        "an agency within", "an agency of", "is responsible for", "members", "leading",
         "largest", "ranked", "a member of", "institution", "organization", "organisation", "university",
         "association", "agency",
     ]

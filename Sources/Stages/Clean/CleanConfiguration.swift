@@ -117,8 +117,5 @@ struct CleanConfiguration: Sendable, Equatable {
         "you might be interested in",
         "no longer being maintained",
         "no longer being updated",
-        "archived for historical purposes",
-        "news release is available",
-        "press release is available",
     ]
 }
