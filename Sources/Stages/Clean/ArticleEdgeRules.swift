@@ -68,11 +68,15 @@ enum ArticleEdgeRules {
             headline = next
         }
         let firstProse = lines.indices.first(where: { $0 > headline && verdicts[$0] == nil && lines[$0].isProse })
-        // Bylines and release lines under the headline.
-        for index in (headline + 1)..<min(count, headline + 6) where verdicts[index] == nil {
+        // Bylines and release lines under the headline. A byline the layout rules already removed (a short line
+        // that is not a sentence) is claimed as a byline, so its name can become the document's author.
+        for index in (headline + 1)..<min(count, headline + 6)
+        where verdicts[index] == nil || verdicts[index] == .layout {
             let line = lines[index]
             if let firstProse, index > firstProse { break }
-            if hasLead(line, bytes: bytes, leads: releaseLeads, needsColon: false) && line.scalarCount <= 160 {
+            if verdicts[index] == nil && hasLead(line, bytes: bytes, leads: releaseLeads, needsColon: false)
+                && line.scalarCount <= 160
+            {
                 verdicts[index] = .markers
             } else if isByline(line, hashes: hashes) {
                 verdicts[index] = .byline

@@ -157,6 +157,70 @@ struct CleanWildFurnitureTests {
         #expect(poem.text.components(separatedBy: refrain).count == 3)
     }
 
+    /// A HealthDay story as usnews.com served it (the wild development set's `d107`, scraped from
+    /// health.usnews.com, 2012): the byline and its title line go, and so does the "More information" block.
+    @Test("a real byline taken for layout is still a byline: its name becomes author, clean_removed lists it")
+    func realBylineBecomesAuthor() throws {
+        let dirty = try CleanSeedGoldenTests.fixture("wild-d107-dirty.txt")
+        let configuration = CleanConfiguration(minimumLength: 0, recordsRemoved: true)
+        let result = try ArticleTextCleaner(configuration: configuration).clean(dirty)
+        // The hand-labelled gold of the set: the dirty text minus its four labelled lines.
+        #expect(result.text == (try CleanSeedGoldenTests.fixture("wild-d107-clean.txt")))
+        #expect(result.author == "Steven Reinberg")
+        #expect(
+            result.removed == [
+                CleanRemovedLine(text: "By Steven Reinberg", kind: "byline"),
+                CleanRemovedLine(text: "HealthDay Reporter", kind: "byline"),
+                CleanRemovedLine(text: "More information", kind: "related"),
+                CleanRemovedLine(
+                    text: "For more information on prostate cancer, visit the U.S. National Cancer Institute.",
+                    kind: "related"
+                ),
+            ]
+        )
+        #expect(result.report.removed[.byline] == CleanRemovalCount(lines: 2, characters: 36))
+        #expect(result.report.removed[.layout] == nil)
+    }
+
+    @Test("on the real story the stage fills author and writes clean_removed; an author already there is kept")
+    func realStoryStageFields() async throws {
+        let context = StageContext(
+            name: "c",
+            typeName: "clean",
+            logger: Logger(label: "t") { _ in SwiftLogNoOpLogHandler() }
+        )
+        var options = CleanStage.Options()
+        options.configuration.minimumLength = 0
+        options.configuration.recordsRemoved = true
+        let stage = try CleanStage(options: options)
+        let dirty = try CleanSeedGoldenTests.fixture("wild-d107-dirty.txt")
+        guard case .keep(let cleaned) = try await stage.process(Document(id: "d107", text: dirty), context: context)
+        else {
+            Issue.record("dropped")
+            return
+        }
+        #expect(cleaned.text == (try CleanSeedGoldenTests.fixture("wild-d107-clean.txt")))
+        #expect(cleaned.fields["author"] == .string("Steven Reinberg"))
+        guard case .array(let removed) = cleaned.fields["clean_removed"] else {
+            Issue.record("no clean_removed")
+            return
+        }
+        #expect(
+            removed.prefix(2)
+                == [
+                    .object(["text": .string("By Steven Reinberg"), "kind": .string("byline")]),
+                    .object(["text": .string("HealthDay Reporter"), "kind": .string("byline")]),
+                ]
+        )
+        #expect(removed.count == 4)
+        let named = Document(id: "d107", text: dirty, fields: ["author": .string("HealthDay")])
+        guard case .keep(let kept) = try await stage.process(named, context: context) else {
+            Issue.record("dropped")
+            return
+        }
+        #expect(kept.fields["author"] == .string("HealthDay"))
+    }
+
     @Test("the trained model has one weight per kind and feature, and a threshold in (0, 1)")
     func modelShape() {
         let model = BoilerplateLineModel.trained
