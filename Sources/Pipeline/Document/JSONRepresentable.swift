@@ -66,7 +66,7 @@ extension Array: JSONRepresentable where Element: JSONRepresentable {
         self = result
     }
     /// The array as JSON.
-    public var json: JSONValue { .array(map(\.json)) }
+    public var json: JSONValue { .array(map { $0.json }) }  // a closure: a key path is projected at run time
 }
 
 extension Optional: JSONRepresentable where Wrapped: JSONRepresentable {

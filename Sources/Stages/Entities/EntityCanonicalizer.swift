@@ -54,14 +54,16 @@ enum EntityCanonicalizer {
 
     /// Builds the entity summary of `mentions` (in text order).
     static func summarize(_ mentions: [EntityMention]) -> [EntitySummaryEntry] {
-        let personNames = mentions.filter { $0.label == .person && $0.text.contains(" ") }.map(\.text)
+        // Byte tests, not `String.contains(_: String)` (Foundation's general search).
+        let space = UInt8(ascii: " ")
+        let personNames = mentions.filter { $0.label == .person && $0.text.utf8.contains(space) }.map(\.text)
         var lastWordOwners: [String: [String]] = [:]
         var firstWordOwners: [String: [String]] = [:]
         for name in personNames {
             let words = name.split(separator: " ")
             let last = words.last!.lowercased()
             if !(lastWordOwners[last]?.contains(name) ?? false) { lastWordOwners[last, default: []].append(name) }
-            if words.last!.contains("-") {
+            if words.last!.utf8.contains(UInt8(ascii: "-")) {
                 let first = words.first!.lowercased()
                 if !(firstWordOwners[first]?.contains(name) ?? false) {
                     firstWordOwners[first, default: []].append(name)
@@ -73,7 +75,7 @@ enum EntityCanonicalizer {
         for mention in mentions {
             var name = mention.text
             var label = mention.label
-            if label == .person && !name.contains(" ") {
+            if label == .person && !name.utf8.contains(space) {
                 let key = name.lowercased()
                 if let owners = lastWordOwners[key] {
                     name = owners.max { a, b in a.count < b.count }!
@@ -87,10 +89,10 @@ enum EntityCanonicalizer {
                 }
             }
             let key = label.rawValue + "\u{1}" + name
-            if var entry = entries[key] {
-                entry.count += 1
-                if !entry.mentions.contains(mention.text) { entry.mentions.append(mention.text) }
-                entries[key] = entry
+            if entries[key] != nil {
+                // Changed in place: a copy taken out and stored back would copy its `mentions` too.
+                entries[key]!.count += 1
+                if !entries[key]!.mentions.contains(mention.text) { entries[key]!.mentions.append(mention.text) }
             } else {
                 order.append(key)
                 entries[key] = EntitySummaryEntry(name: name, label: label, count: 1, mentions: [mention.text])

@@ -48,10 +48,9 @@ struct EntityDocumentContext {
     /// The feature-set version, stored in the model file so stale models are rejected.
     static let featureVersion: UInt32 = 8
     /// Lower-case hashes of the short function words that title case leaves in lower case.
-    static let functionWords: Set<UInt64> = Set(
-        ["a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as", "vs", "is"]
-            .map { FNV1a.hashLowercasingASCII($0) }
-    )
+    static let functionWords = HashedWordSet([
+        "a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at", "by", "with", "from", "as", "vs", "is",
+    ])
     /// Sentinel word hash for positions outside the line.
     static let boundary: UInt64 = 0x5151_5151_5151_5151
 

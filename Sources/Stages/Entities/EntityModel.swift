@@ -105,13 +105,36 @@ struct EntityModel: Sendable {
                 for key in features {
                     let s = slot(for: key, in: slots)
                     if s < 0 { continue }
-                    head &+= SIMD16<Int32>(truncatingIfNeeded: weights[s])
+                    head &+= Self.widened(weights[s])
                     last &+= Int32(Int16(truncatingIfNeeded: slots[s]))
                 }
             }
         }
         raw.storeBytes(of: head, as: SIMD16<Int32>.self)
         scores[16] = last
+    }
+
+    /// `row` sign-extended lane by lane (written out: the generic `SIMD16(truncatingIfNeeded:)` is not inlined).
+    @inline(__always)
+    private static func widened(_ row: SIMD16<Int16>) -> SIMD16<Int32> {
+        SIMD16<Int32>(
+            Int32(row[0]),
+            Int32(row[1]),
+            Int32(row[2]),
+            Int32(row[3]),
+            Int32(row[4]),
+            Int32(row[5]),
+            Int32(row[6]),
+            Int32(row[7]),
+            Int32(row[8]),
+            Int32(row[9]),
+            Int32(row[10]),
+            Int32(row[11]),
+            Int32(row[12]),
+            Int32(row[13]),
+            Int32(row[14]),
+            Int32(row[15])
+        )
     }
 
     /// Parses a model file (see ``EntityModelFile``).

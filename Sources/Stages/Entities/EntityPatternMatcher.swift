@@ -20,32 +20,28 @@ enum EntityPatternMatcher {
         var label: EntityLabel
     }
 
-    private static func hashes(_ words: [String]) -> Set<UInt64> {
-        Set(words.map { FNV1a.hashLowercasingASCII($0) })
-    }
-
-    static let months: Set<UInt64> = hashes([
+    static let months = HashedWordSet([
         "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
         "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
         "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     ])
-    static let weekdays: Set<UInt64> = hashes([
+    static let weekdays = HashedWordSet([
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     ])
-    static let scales: Set<UInt64> = hashes([
+    static let scales = HashedWordSet([
         "million", "billion", "trillion", "thousand", "bn", "mln", "billions",
         "millions", "thousands", "crore", "lakh",
     ])
-    static let currencyWords: Set<UInt64> = hashes([
+    static let currencyWords = HashedWordSet([
         "dollar", "dollars", "euro", "euros", "pound", "pounds", "sterling", "yen", "yuan", "renminbi", "won", "rupee",
         "rupees", "franc", "francs", "peso", "pesos", "rouble", "roubles", "ruble", "rubles", "cent", "cents", "pence",
         "dinar", "dinars", "riyal", "riyals", "rand", "baht", "ringgit", "krona", "kronor", "krone", "kroner",
         "shekel", "shekels", "marks", "lira", "lire",
     ])
-    static let currencyCodes: Set<UInt64> = hashes([
+    static let currencyCodes = HashedWordSet([
         "usd", "eur", "gbp", "jpy", "cny", "rmb", "krw", "chf", "cad", "aud", "inr", "hkd", "sgd", "rub", "dm",
     ])
-    static let percentWords: Set<UInt64> = hashes(["percent", "pct", "%", "percentage"])
+    static let percentWords = HashedWordSet(["percent", "pct", "%", "percentage"])
     private static let perHash = FNV1a.hashLowercasingASCII("per")
     private static let centHash = FNV1a.hashLowercasingASCII("cent")
     private static let commaHash = FNV1a.hashLowercasingASCII(",")
