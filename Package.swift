@@ -134,8 +134,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PipelineTests",
-            dependencies: ["Pipeline"],
-            exclude: ["Fixtures"]
+            dependencies: ["Pipeline"]
         ),
         .testTarget(
             name: "StagesTests",
