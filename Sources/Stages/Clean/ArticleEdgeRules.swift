@@ -30,7 +30,7 @@ enum ArticleEdgeRules {
     ]).map { Array($0.utf8) }
     /// Openings of pointers away from the article, folded.
     private static let pointerLeads: [[UInt8]] = CleanRuleAudit.entries([
-        "for more information", "for more info", "for more on", "for more details", "find out more", "learn more",
+        "for more", "find out more", "learn more",
         "to learn more", "more information", "for further information", "plus d'informations", "pour en savoir plus",
         "weitere informationen", "mehr informationen", "más información", "para más información",
         "maggiori informazioni", "mais informações",
@@ -78,7 +78,7 @@ enum ArticleEdgeRules {
                 && line.scalarCount <= 160
             {
                 verdicts[index] = .markers
-            } else if isByline(line, hashes: hashes) {
+            } else if isByline(line, hashes: hashes) || isBylineContinuation(lines, index, verdicts: verdicts) {
                 verdicts[index] = .byline
             }
         }
@@ -333,29 +333,37 @@ enum ArticleEdgeRules {
         return folded.starts(with: lead)
     }
 
-    /// Labels in capitals that put a link to another story between paragraphs ("BREAKING: <headline>").
-    private static let linkLabels: [[UInt8]] = CleanRuleAudit.entries([
-        "BREAKING", "BREAKING NEWS", "UPDATE", "UPDATED", "EXCLUSIVE", "JUST IN", "DEVELOPING", "MUST SEE",
-        "MUST WATCH", "MUST READ", "TRENDING", "EILMELDUNG", "EXKLUSIV", "EXCLUSIF", "EXCLUSIVA", "ÚLTIMA HORA",
-        "DERNIÈRE MINUTE",
-    ]).map { Array($0.utf8) }
-
-    /// "BREAKING: Barrels Removed From Clinton Property": a label in capitals, a colon, and a headline in title
-    /// case with no full stop. An editor's update in sentences ("UPDATE: The police said ...") is article text.
+    /// "BREAKING: Barrels Removed From Clinton Property", "UPDATE: My Response to ...": a link to another story
+    /// between paragraphs, by its shape: a label of one to three words in capitals (no digits, at most 24 bytes),
+    /// a colon, and a headline in title case with no full stop, not a quotation. An editor's update in sentences
+    /// ("UPDATE: The police said ...") and a speaker's line in an interview ("WHEELER: \"For sure...\"") are
+    /// article text.
     private static func isLabelledLink(_ line: ArticleLineFacts, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard !line.isLong, line.wordCount >= 4, line.wordCount <= 22, line.sentenceBreaks == 0,
             line.ending != .period && line.ending != .exclamation && line.ending != .colon,
             line.capitalizedWords * 4 >= line.wordCount * 3
         else { return false }
-        labels: for label in linkLabels where label.count + 2 < line.byteCount {
-            for (offset, expected) in label.enumerated() where bytes[line.start + offset] != expected {
-                continue labels
+        var index = line.start
+        var letters = 0
+        var spaces = 0
+        while index < min(line.end, line.start + 25) {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") { break }
+            if UTF8Byte.isASCIIUppercase(byte) || byte >= 0x80 {
+                letters += 1
+            } else if byte == 0x20 {
+                spaces += 1
+            } else {
+                return false
             }
-            var index = line.start + label.count
-            while index < line.end && bytes[index] == 0x20 { index += 1 }
-            if index < line.end && bytes[index] == UInt8(ascii: ":") { return true }
+            index += 1
         }
-        return false
+        guard letters >= 2, spaces <= 2, index < line.end, bytes[index] == UInt8(ascii: ":") else { return false }
+        index += 1
+        while index < line.end && bytes[index] == 0x20 { index += 1 }
+        // The headline: at least three words, opening with a capital.
+        return index < line.end && UTF8Byte.isASCIIUppercase(bytes[index])
+            && line.wordCount - (spaces + 1) >= 3
     }
 
     /// Where the furniture glued to the end of one of the last kept lines begins, and its group: an "About"
@@ -508,15 +516,31 @@ enum ArticleEdgeRules {
         else { return false }
         let words = UnsafeBufferPointer(rebasing: hashes[line.wordStart..<(line.wordStart + line.wordCount)])
         if let by = words.firstIndex(where: { byWords.contains($0) }), by + 1 < words.count {
-            // Before "by": nothing, or a date; after it: a name in capitals.
+            // Before "by": nothing, or a date (by its shape: a number and at most two words, "December 8, 2016",
+            // "8. Dezember 2016"); after it: a name in capitals.
             let before = words[..<by]
-            let dateLike = before.allSatisfy {
-                BoilerplateWordHash.isNumeric($0) || BoilerplateVocabulary.dateWords.contains($0)
-            }
+            let numbers = before.reduce(0) { $0 + (BoilerplateWordHash.isNumeric($1) ? 1 : 0) }
+            let dateLike =
+                before.allSatisfy { BoilerplateWordHash.isNumeric($0) || BoilerplateVocabulary.dateWords.contains($0) }
+                || (numbers >= 1 && before.count - numbers <= 2)
             return dateLike && line.capitalizedWords * 2 >= line.wordCount - by && line.verbWords <= 1
         }
         return line.wordCount <= 4 && line.capitalizedWords == line.wordCount && line.verbWords == 0
             && bylineTitles.contains(words[words.count - 1])
+    }
+
+    /// "By Steven Reinberg" then "HealthDay Reporter": a line of one to four capitalised words with no verb and no
+    /// final punctuation straight under a byline is the byline's second line (a title, an outlet, a place).
+    private static func isBylineContinuation(
+        _ lines: [ArticleLineFacts],
+        _ index: Int,
+        verdicts: [CleanRuleGroup?]
+    ) -> Bool {
+        guard index > 0, verdicts[index - 1] == .byline else { return false }
+        let line = lines[index]
+        return !line.isLong && line.wordCount >= 1 && line.wordCount <= 4 && line.sentenceBreaks == 0
+            && line.capitalizedWords == line.wordCount && line.verbWords == 0 && line.ending == .other
+            && !line.isSpeech
     }
 
     /// Link text repeated next to itself (a teaser's title and its image's alt text): `A, A` or `A, LABEL, A` where

@@ -303,14 +303,32 @@ struct BoilerplateLineClassifier: Sendable {
                 if Word.shareIt.contains(words[index + 1]) { return true }
             }
         }
+        if isSharePlea(line, words: words) { return true }
+        // "69.9k SHARES Share Tweet": counters and the share buttons beside them.
         if line.wordCount <= 6
             && words.allSatisfy({
                 BoilerplateWordHash.isNumeric($0) || BoilerplateVocabulary.counterWords.contains($0)
+                    || Word.shareLead.contains($0)
             })
             && words.contains(where: { BoilerplateWordHash.isNumeric($0) })
             && words.contains(where: { BoilerplateVocabulary.counterWords.contains($0) })
         {
             return true
+        }
+        return false
+    }
+
+    /// "Please share this story on Facebook!", "Make sure to share this on Facebook if you think ...", "Share this
+    /// post and leave your comment below": a plea to share, by its shape. The share verb stands in the first four
+    /// words with the article ("this", "it") or a platform after it, and either opens the line (an imperative) or
+    /// the line names a platform; one sentence of at most 30 words. "Many share this view" (the verb second, no
+    /// platform) is article text.
+    private func isSharePlea(_ line: ArticleLineFacts, words: UnsafeBufferPointer<UInt64>) -> Bool {
+        guard line.wordCount >= 3, line.wordCount <= 30, line.sentenceBreaks == 0 else { return false }
+        for index in 0..<min(4, line.wordCount - 1) where Word.shareLead.contains(words[index]) {
+            let next = words[index + 1]
+            guard Word.shareIt.contains(next) || BoilerplateVocabulary.socialWords.contains(next) else { continue }
+            if index == 0 || words.contains(where: { BoilerplateVocabulary.socialWords.contains($0) }) { return true }
         }
         return false
     }
@@ -521,7 +539,15 @@ struct BoilerplateLineClassifier: Sendable {
         {
             return true
         }
-        return false
+        return isCapitalsTeaserHeading(line)
+    }
+
+    /// "YOU MIGHT BE INTERESTED IN...", "MORE ON THIS...": a teaser box's heading between paragraphs, by its shape:
+    /// two to eight words in capitals that trail off into the links below them. A subheading in capitals ends
+    /// without an ellipsis.
+    private func isCapitalsTeaserHeading(_ line: ArticleLineFacts) -> Bool {
+        line.ending == .ellipsis && line.wordCount >= 2 && line.wordCount <= 8 && line.scalarCount <= 60
+            && !line.hasLowercase && line.capitalizedWords == line.wordCount && line.sentenceBreaks == 0
     }
 
     /// True when the line starts with `>>`, `»` or `→` and a space: a link in a list of links.

@@ -132,7 +132,7 @@ enum BoilerplateLineTrimmer {
             let mask = classes.classes(of: word.hash)
             if mask & prompt != 0 {
                 promptWords += 1
-            } else if !glueWords.contains(word.hash) {
+            } else if !isGlueWord(word) {
                 return nil
             }
         }
@@ -140,8 +140,11 @@ enum BoilerplateLineTrimmer {
         return promptWords >= 1 && before.count >= 4 ? cut : nil
     }
 
-    /// Words that may join share words in a prompt ("Click to Tweet", "Share on Facebook").
-    private static let glueWords = BoilerplateWordHash.set("to on this it via with the a now here")
+    /// A word that may join share words in a prompt ("Click to Tweet", "Share on Facebook", "Share it now"), by
+    /// its shape: a short lower-case word (the function words of a prompt), not a number.
+    private static func isGlueWord(_ word: Word) -> Bool {
+        !word.isCapitalized && !word.isNumber && word.length <= 4
+    }
 
     /// Separators between a credit and the sentence it opens.
     private static let creditSeparators: [[UInt8]] = ["/", "|", "-", "—", "–"].map { Array($0.utf8) }
