@@ -35,6 +35,8 @@ enum ArticleEdgeRules {
         "weitere informationen", "mehr informationen", "más información", "para más información",
         "maggiori informazioni", "mais informações",
     ]).map { Array($0.utf8) }
+    /// "For more than a decade, ...": an opening of ``pointerLeads`` that starts an article sentence.
+    private static let notPointerLeads: [[UInt8]] = [Array("for more than".utf8)]
     /// Openings of press-release lines, folded.
     private static let releaseLeads: [[UInt8]] = CleanRuleAudit.entries([
         "embargoed", "for immediate release", "immediate release", "press release", "news release",
@@ -90,6 +92,7 @@ enum ArticleEdgeRules {
             } else if line.scalarCount <= 200 && !line.hasDoubleQuote
                 && (index + 3 >= count || hasAddress(line, bytes: bytes))
                 && hasLead(line, bytes: bytes, leads: pointerLeads, needsColon: false)
+                && !hasLead(line, bytes: bytes, leads: notPointerLeads, needsColon: false)
             {
                 // A pointer away from the article: in the last lines, or anywhere with a web address.
                 verdicts[index] = .teasers
@@ -404,7 +407,7 @@ enum ArticleEdgeRules {
             var rest = line
             rest.start = index + 1
             if rest.byteCount <= 200 && hasLead(rest, bytes: bytes, leads: pointerLeads, needsColon: false)
-                && hasAddress(rest, bytes: bytes)
+                && !hasLead(rest, bytes: bytes, leads: notPointerLeads, needsColon: false) && hasAddress(rest, bytes: bytes)
             {
                 return (index, .teasers)
             }

@@ -141,9 +141,10 @@ enum BoilerplateLineTrimmer {
     }
 
     /// A word that may join share words in a prompt ("Click to Tweet", "Share on Facebook", "Share it now"), by
-    /// its shape: a short lower-case word (the function words of a prompt), not a number.
+    /// its shape: a short word (the function words of a prompt: four letters in lower case, three capitalised, as
+    /// in "Click To Tweet"), not a number.
     private static func isGlueWord(_ word: Word) -> Bool {
-        !word.isCapitalized && !word.isNumber && word.length <= 4
+        !word.isNumber && word.length <= (word.isCapitalized ? 3 : 4)
     }
 
     /// Separators between a credit and the sentence it opens.
