@@ -407,7 +407,8 @@ enum ArticleEdgeRules {
             var rest = line
             rest.start = index + 1
             if rest.byteCount <= 200 && hasLead(rest, bytes: bytes, leads: pointerLeads, needsColon: false)
-                && !hasLead(rest, bytes: bytes, leads: notPointerLeads, needsColon: false) && hasAddress(rest, bytes: bytes)
+                && !hasLead(rest, bytes: bytes, leads: notPointerLeads, needsColon: false)
+                && hasAddress(rest, bytes: bytes)
             {
                 return (index, .teasers)
             }

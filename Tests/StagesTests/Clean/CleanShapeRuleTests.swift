@@ -57,7 +57,10 @@ struct CleanShapeRuleTests {
         "a closing share prompt of short joining words is cut off its sentence",
         arguments: [
             ("Class sizes fell by a third in two years. - Click To Tweet", "Class sizes fell by a third in two years."),
-            ("Class sizes fell by a third in two years. | Share on WhatsApp", "Class sizes fell by a third in two years."),
+            (
+                "Class sizes fell by a third in two years. | Share on WhatsApp",
+                "Class sizes fell by a third in two years."
+            ),
             ("Class sizes fell by a third - and stayed down", "Class sizes fell by a third - and stayed down"),
         ]
     )
