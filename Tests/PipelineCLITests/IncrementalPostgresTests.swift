@@ -176,7 +176,7 @@ import Testing
         // A batch large enough that the poll below sees its transaction writing before it commits, even on a loaded
         // machine (with 12,000 documents the batch sometimes finished, and the process killed itself at
         // outputs-committed, before the first poll).
-        scratch.write("in/b.jsonl", lines("b", 0..<60_000))
+        scratch.write("in/b.jsonl", lines("b", 0..<30_000))
         scratch.write("in/c.jsonl", lines("c", 0..<100))
         func start(killAt point: String?) throws -> (Process, ProcessExit, PipeCapture) {
             let process = Process()
@@ -208,12 +208,13 @@ import Testing
         #expect(firstCode == SIGKILL, "killed after the export's commit: \(firstText)")
         let committed = try number(url, "SELECT n FROM writes")
         #expect(committed > 0)
-        #expect(committed < 60_100, "SIGTERM came during the batch")
+        #expect(committed < 30_100, "SIGTERM came during the batch")
 
         let (second, secondExit, secondErrors) = try start(killAt: nil)
         defer { if second.isRunning { second.terminate() } }
-        try await Readiness.wait(for: "the rest", unless: secondExit) {
-            (try? number(url, "SELECT count(*) FROM documents")) ?? 0 >= 60_101
+        // The rest is most of the batch: give it time on a loaded machine (the suite runs in parallel).
+        try await Readiness.wait(for: "the rest", unless: secondExit, within: .seconds(300)) {
+            (try? number(url, "SELECT count(*) FROM documents")) ?? 0 >= 30_101
         }
         second.terminate()
         let secondCode = try await secondExit.wait()
@@ -223,7 +224,7 @@ import Testing
             secondText.contains("the last incremental batch is committed in PostgreSQL"),
             "the first process committed \(committed): \(secondText)"
         )
-        #expect(try number(url, "SELECT count(*) FROM documents") == 60_101)
-        #expect(try number(url, "SELECT n FROM writes") == 60_100, "each row written once (\(committed) before)")
+        #expect(try number(url, "SELECT count(*) FROM documents") == 30_101)
+        #expect(try number(url, "SELECT n FROM writes") == 30_100, "each row written once (\(committed) before)")
     }
 }
