@@ -14,12 +14,7 @@ extension ExportStage {
                 runID: context.runID,
                 batchSize: options.batchSize
             )
-            var count = 0
-            for try await document in input {
-                try writer.write(document)
-                count += 1
-                await output.emit(document)
-            }
+            let count = try await Self.forward(input, to: output) { try writer.write($0) }
             try writer.flush()
             await output.close()
             context.counters.add(count, to: "written")
@@ -30,13 +25,9 @@ extension ExportStage {
             runID: context.runID,
             batchSize: options.batchSize
         )
-        var count = 0
+        let count: Int
         do {
-            for try await document in input {
-                try transaction.write(document)
-                count += 1
-                await output.emit(document)
-            }
+            count = try await Self.forward(input, to: output) { try transaction.write($0) }
             try transaction.flush()
             await output.close()
             try await context.completion.waitForSuccess()
@@ -46,6 +37,21 @@ extension ExportStage {
         }
         held.hold(transaction, stageIndex: context.index)
         context.counters.add(count, to: "written")
+    }
+
+    /// Hands each document of `input` to `write`, then passes it on; returns how many were written.
+    private static func forward(
+        _ input: StageInput,
+        to output: StageOutput,
+        writing write: (Document) throws -> Void
+    ) async throws -> Int {
+        var count = 0
+        for try await document in input {
+            try write(document)
+            count += 1
+            await output.emit(document)
+        }
+        return count
     }
 }
 
